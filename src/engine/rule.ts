@@ -1,0 +1,80 @@
+// The shape of a rule: metadata plus a pure check. Rules never call AWS and never format output.
+import type { Facts, Need, SeveritySetting, Subject, SubjectKind } from "../model/types.js";
+import type { RequestView, SnapshotView } from "./view.js";
+
+/** A JSON Schema, as plain data (compiled to standalone validators at build time). */
+export type JsonSchema = Record<string, unknown>;
+
+export interface ReportInput {
+  /** JSON pointer relative to the subject (`/KmsKeyId`, `/Tags/2/Key`, `` for the subject itself). */
+  pointer: string;
+  messageId: string;
+  /** Values for `{{name}}` placeholders in the message template. */
+  data?: Record<string, string | number>;
+}
+
+export interface RuleContext<O = Record<string, unknown>> {
+  subject: Subject;
+  /** Request members read once and classified (valid, malformed, absent); undefined for snapshots. */
+  request?: RequestView;
+  /** Snapshot members read once and classified; undefined for requests. */
+  snapshot?: SnapshotView;
+  facts: Facts;
+  /** The rule's options, defaults applied, validated against its schema. */
+  options: O;
+  /** The time rules compare ages against (injected so checks stay pure). */
+  now: Date;
+  report(finding: ReportInput): void;
+  /**
+   * Say that a needed fact or setting was missing, once per subject and rule: a warning, unless the
+   * rule's option `unverified` is `off`. `what` is a `Need` or free text for the message.
+   */
+  unverified(need: Need, detail?: string): void;
+}
+
+export interface RuleDefinition<O = Record<string, unknown>> {
+  id: string;
+  /** One line, imperative or declarative, shown in `rules` and SARIF. */
+  summary: string;
+  /** Longer Markdown for the doc page: what, why, and what AWS does. */
+  description: string;
+  subjects: SubjectKind[];
+  /** Severity in the bundled recommended policy. */
+  recommended: SeveritySetting;
+  /** Facts and settings the rule reads; those missing lead to an *unverified* warning. */
+  needs: Need[];
+  /** JSON Schema of the options object; `unverified` is added for rules with needs. */
+  options: JsonSchema;
+  /** Option defaults, merged under what the config gives. */
+  defaults?: Partial<O>;
+  /** Message templates by id, with `{{name}}` placeholders. `unverified` is built in. */
+  messages: Record<string, string>;
+  /** AWS documentation the rule enforces, where there is one. */
+  docs?: { title: string; url: string }[];
+  check(context: RuleContext<O>): void;
+}
+
+/** The shape the engine keeps: options typed loosely, since each rule validates its own. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- rules differ in option types; variance needs any here
+export type Rule = RuleDefinition<any>;
+
+export const UNVERIFIED_OPTION: JsonSchema = {
+  enum: ["warn", "off"],
+  description: "`off` silences the warning given when a needed fact or setting is missing",
+};
+
+/** Declare a rule. Adds the `unverified` option to rules that need facts or settings. */
+export function defineRule<O>(rule: RuleDefinition<O>): RuleDefinition<O> {
+  if (rule.needs.length > 0) {
+    const properties = (rule.options.properties ?? {}) as Record<string, unknown>;
+    rule.options = { ...rule.options, properties: { ...properties, unverified: UNVERIFIED_OPTION } };
+  }
+  return rule;
+}
+
+/** Fill `{{name}}` placeholders. */
+export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) =>
+    name in data ? String(data[name]) : whole,
+  );
+}

@@ -1,0 +1,126 @@
+// Shared data types. Everything here is plain data: no behaviour, no AWS SDK types.
+
+export type SubjectKind = "request" | "snapshot";
+export type Severity = "error" | "warn";
+export type SeveritySetting = "off" | Severity;
+
+/** A tag as it appears in a request (`Tags`) or a snapshot (`TagList`). */
+export interface Tag {
+  Key?: unknown;
+  Value?: unknown;
+}
+
+/** One DBClusterSnapshot, as `describe-db-cluster-snapshots` returns it, plus what export adds. */
+export interface Snapshot {
+  DBClusterSnapshotIdentifier?: string;
+  DBClusterSnapshotArn?: string;
+  DBClusterIdentifier?: string;
+  SnapshotCreateTime?: string;
+  Engine?: string;
+  Status?: string;
+  SnapshotType?: string;
+  StorageEncrypted?: boolean;
+  KmsKeyId?: string;
+  SourceDBClusterSnapshotArn?: string;
+  PercentProgress?: number;
+  TagList?: Tag[];
+  DBClusterSnapshotAttributes?: { AttributeName?: string; AttributeValues?: string[] }[];
+  [member: string]: unknown;
+}
+
+/** KMS DescribeKey KeyMetadata (the members the rules read). */
+export interface KeyMetadata {
+  KeyId?: string;
+  Arn?: string;
+  KeyState?: string;
+  KeyManager?: string;
+  Enabled?: boolean;
+  /** Not part of DescribeKey: alias names pointing at the key, when the fact source knows them. */
+  Aliases?: string[];
+  [member: string]: unknown;
+}
+
+/**
+ * Facts about one subject. For every fact: `undefined` means nobody gathered it (rules that need
+ * it report an *unverified* warning); `null` means it was looked for and does not exist.
+ */
+export interface Facts {
+  sourceSnapshot?: Snapshot | null;
+  targetSnapshot?: Snapshot | null;
+  /** Key metadata for the request's `KmsKeyId`, or the snapshot's own key. */
+  key?: KeyMetadata | null;
+}
+
+export type FactName = keyof Facts;
+
+/** What a rule may need besides the subject itself. */
+export type Need = FactName | "destinationRegion" | "destinationAccount" | "shareAttributes";
+
+/** Where a value came from in its file: 1-based line and column. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  /** Absolute JSON pointer in the file (`/copies/0/KmsKeyId`), or within the snapshot for live ones. */
+  pointer: string;
+  line?: number;
+  column?: number;
+  /** Stable message id of the rule (ESLint's messageId); `unverified` for missing facts. */
+  messageId?: string;
+}
+
+/** A request or snapshot to be checked, with where it lives. */
+export interface Subject {
+  kind: SubjectKind;
+  /** Path relative to the working directory, the inventory file, or `aws:REGION` for live snapshots. */
+  file: string;
+  /** Position among the subjects of its file, from 0. */
+  index: number;
+  /** JSON pointer of the subject inside its file: `` (whole document), `/3`, `/copies/3`. */
+  pointer: string;
+  /** The subject's value as parsed: may be anything, the schema rule says what is wrong. */
+  value: unknown;
+  /** Destination region (request) or the snapshot's own region (from its ARN). */
+  region?: string;
+  /** Destination account (request) or the snapshot's own account (from its ARN). */
+  account?: string;
+}
+
+/** The outcome for one subject, as reports print it. */
+export interface SubjectResult {
+  file: string;
+  subject: SubjectKind;
+  /** Target identifier (request) or ARN (snapshot); null when the subject has none. */
+  id: string | null;
+  index: number;
+  region: string | null;
+  findings: Finding[];
+}
+
+/** A file or value that could not be read or understood: the run exits 2. */
+export interface InputError {
+  file: string;
+  message: string;
+  line?: number;
+  column?: number;
+  pointer?: string;
+}
+
+export interface RunSummary {
+  files: number;
+  skipped: number;
+  subjects: number;
+  errors: number;
+  warnings: number;
+}
+
+export interface RunResult {
+  results: SubjectResult[];
+  summary: RunSummary;
+  inputErrors: InputError[];
+}

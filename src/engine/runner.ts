@@ -59,7 +59,7 @@ export function checkSubject(subject: Subject, rules: readonly EnabledRule[], fa
         const what = detail ?? rule.summary.replace(/\.$/, "");
         findings.push({
           ruleId: rule.id,
-          severity: "warn",
+          severity: "warning",
           message: `Could not verify: ${what}: ${NEED_TEXT[need]}.`,
           pointer: subject.pointer,
           messageId: UNVERIFIED_MESSAGE_ID,

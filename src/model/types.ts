@@ -1,8 +1,10 @@
 // Shared data types. Everything here is plain data: no behaviour, no AWS SDK types.
 
 export type SubjectKind = "request" | "snapshot";
-export type Severity = "error" | "warn";
-export type SeveritySetting = "off" | Severity;
+/** Severity of a finding, as every output format names it. */
+export type Severity = "error" | "warning";
+/** Severity as a config sets it (ESLint's words). */
+export type SeveritySetting = "off" | "warn" | "error";
 
 /** A tag as it appears in a request (`Tags`) or a snapshot (`TagList`). */
 export interface Tag {

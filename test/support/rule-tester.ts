@@ -27,7 +27,7 @@ export interface ExpectedFinding {
   /** Pointer relative to the subject. */
   pointer: string;
   messageId: string;
-  /** Defaults to `error` (the severity the tester enables rules at), `warn` for `unverified`. */
+  /** Defaults to `error` (the severity the tester enables rules at), `warning` for `unverified`. */
   severity?: Severity;
   /** A part the message must contain. */
   message?: string;
@@ -78,7 +78,7 @@ export function testRule({ rule, valid, invalid }: RuleCases) {
           c.findings.map((f) => ({
             pointer: f.pointer,
             messageId: f.messageId,
-            severity: f.severity ?? (f.messageId === "unverified" ? "warn" : "error"),
+            severity: f.severity ?? (f.messageId === "unverified" ? "warning" : "error"),
           })),
         );
         c.findings.forEach((f, i) => {

@@ -11,6 +11,10 @@ export interface ReportInput {
   messageId: string;
   /** Values for `{{name}}` placeholders in the message template. */
   data?: Record<string, string | number>;
+  /** Locate the member name rather than its value. */
+  target?: "key";
+  /** The pointer is already absolute in the file (for what lies outside the subject, e.g. a plan's own keys). */
+  absolute?: boolean;
 }
 
 export interface RuleContext<O = Record<string, unknown>> {
@@ -72,9 +76,14 @@ export function defineRule<O>(rule: RuleDefinition<O>): RuleDefinition<O> {
   return rule;
 }
 
-/** Fill `{{name}}` placeholders. */
+/**
+ * Fill `{{name}}` placeholders. A placeholder without data, or data that is not a real string or
+ * number, is a bug in the rule: it throws rather than print "undefined" to a user.
+ */
 export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) =>
-    name in data ? String(data[name]) : whole,
-  );
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_whole, name: string) => {
+    const value: unknown = data[name];
+    if (typeof value === "string" || (typeof value === "number" && Number.isFinite(value))) return String(value);
+    throw new Error(`message placeholder {{${name}}} has no usable value (${String(value)})`);
+  });
 }

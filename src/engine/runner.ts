@@ -42,15 +42,16 @@ export function checkSubject(subject: Subject, rules: readonly EnabledRule[], fa
       facts,
       options,
       now,
-      report({ pointer, messageId, data }) {
+      report({ pointer, messageId, data, target, absolute }) {
         const template = rule.messages[messageId];
         if (template === undefined) throw new Error(`rule ${rule.id} has no message ${messageId}`);
         findings.push({
           ruleId: rule.id,
           severity,
           message: formatMessage(template, data),
-          pointer: joinPointer(subject.pointer, pointer),
+          pointer: absolute ? pointer : joinPointer(subject.pointer, pointer),
           messageId,
+          ...(target ? { target } : {}),
         });
       },
       unverified(need, detail) {

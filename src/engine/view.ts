@@ -185,3 +185,23 @@ export function tagsOf(view: { request?: RequestView; snapshot?: SnapshotView })
 export function keyOf(view: { request?: RequestView; snapshot?: SnapshotView }): KeyField | undefined {
   return view.request?.key ?? view.snapshot?.key;
 }
+
+/**
+ * The request's source when the rules that own its syntax accept it: a valid plain id (with no
+ * `SourceRegion`, or a valid one equal to the destination), or an ARN whose region is known in its
+ * partition and whose partition is the destination's. Otherwise undefined: `source-identifier`,
+ * `source-region` or `source-arn-required` reports the problem, and fact rules stay quiet.
+ */
+export function acceptedSource(request: RequestView): SourceRef | undefined {
+  const { source } = request;
+  if (source === undefined) return undefined;
+  if (source.kind === "arn") {
+    const { arn } = source;
+    if (!isKnownRegion(arn.region, arn.partition)) return undefined;
+    if (request.destinationPartition !== undefined && request.destinationPartition !== arn.partition) return undefined;
+  } else if (request.sourceRegionText !== undefined) {
+    if (request.sourceRegion === undefined) return undefined;
+    if (request.destinationRegion !== undefined && request.sourceRegion !== request.destinationRegion) return undefined;
+  }
+  return source;
+}

@@ -74,6 +74,8 @@ export interface Finding {
   column?: number;
   /** Stable message id of the rule (ESLint's messageId); `unverified` for missing facts. */
   messageId?: string;
+  /** Locate the member name rather than its value (unknown or repeated members). Not printed. */
+  target?: "key";
 }
 
 /** A request or snapshot to be checked, with where it lives. */
@@ -91,6 +93,8 @@ export interface Subject {
   region?: string;
   /** Destination account (request) or the snapshot's own account (from its ARN). */
   account?: string;
+  /** Keys repeated in this subject's part of the file (absolute pointers, the later occurrence). */
+  duplicates?: { pointer: string; key: string }[];
 }
 
 /** The outcome for one subject, as reports print it. */

@@ -1,6 +1,6 @@
 // Table-driven rule tests in the style of ESLint's RuleTester: `valid` cases must give no finding at
 // all (not even an *unverified* warning), `invalid` cases exactly the listed findings, in order.
-import Ajv from "ajv";
+import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { checkSubject } from "../../src/engine/runner.js";
 import { withDefaults } from "../../src/engine/options.js";
@@ -19,6 +19,8 @@ export interface RuleCase {
   account?: string;
   facts?: Facts;
   options?: Record<string, unknown>;
+  /** Repeated keys the input layer found in the subject (absolute pointers). */
+  duplicates?: { pointer: string; key: string }[];
   /** ISO time for age rules; defaults to 2026-11-24T00:00:00Z. */
   now?: string;
 }
@@ -48,7 +50,7 @@ const ajv = new Ajv({ allErrors: true, strict: true });
 
 export function runCase(rule: Rule, c: RuleCase) {
   const kind = c.kind ?? rule.subjects[0]!;
-  const subject: Subject = { kind, file: "test.json", index: 0, pointer: "", value: c.value, region: c.region, account: c.account };
+  const subject: Subject = { kind, file: "test.json", index: 0, pointer: "", value: c.value, region: c.region, account: c.account, duplicates: c.duplicates };
   const validate = ajv.compile(rule.options);
   const options = withDefaults(rule, c.options);
   if (!validate(options)) throw new Error(`options ${JSON.stringify(c.options)} invalid: ${ajv.errorsText(validate.errors)}`);

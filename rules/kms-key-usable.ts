@@ -1,0 +1,110 @@
+import { defineRule } from "../src/engine/rule.js";
+import { keyOf } from "../src/engine/view.js";
+import { isAwsManagedAlias, kmsKeyRegion, parseKmsKeyId } from "../src/model/kms.js";
+
+export interface KmsKeyUsableOptions {
+  customerManaged: boolean;
+}
+
+export default defineRule<KmsKeyUsableOptions>({
+  id: "kms-key-usable",
+  summary: "The KMS key must exist, be enabled, be a symmetric encryption key and live in the required region",
+  description: [
+    "With facts about the key (KMS DescribeKey, from `--inventory` with `Keys` or `--live`), checks that the",
+    "key named by `KmsKeyId` can encrypt the copy, or (for a snapshot) that the snapshot's key can still",
+    "decrypt it:",
+    "",
+    "- the key must exist and be visible to the caller (AWS would answer `KMSKeyNotAccessibleFault`);",
+    "- its `KeyState` must be `Enabled`: a key `Disabled`, `PendingDeletion`, `PendingImport` or",
+    "  `Unavailable` cannot be used, and a snapshot whose key is pending deletion will become unreadable;",
+    "- it must be a symmetric encryption key (`KeySpec` `SYMMETRIC_DEFAULT`, `KeyUsage` `ENCRYPT_DECRYPT`):",
+    "  Neptune encrypts only with those;",
+    "- the key's ARN in the facts must name the required region (the destination for a request, the",
+    "  snapshot's own region for a snapshot). A `KmsKeyId` ARN that names another region is",
+    "  `kms-key-region`'s business, and this rule says nothing more about that key.",
+    "",
+    "Option `customerManaged: true` also rejects AWS managed keys (`KeyManager: AWS`, or an alias under",
+    "`alias/aws/` such as `alias/aws/rds`), whose key policy you cannot edit and which cannot be shared with",
+    "another account. An `alias/aws/` alias is known to be AWS managed without facts.",
+    "",
+    "A request without `KmsKeyId` is not judged (the copy keeps the source's key); a malformed key is",
+    "`kms-key-format`'s business. Without facts about the key, the rule gives its *unverified* warning.",
+  ].join("\n"),
+  subjects: ["request", "snapshot"],
+  recommended: "error",
+  needs: ["key"],
+  options: {
+    type: "object",
+    properties: {
+      customerManaged: { type: "boolean", description: "Reject AWS managed keys (such as `alias/aws/rds`): only customer managed keys are allowed" },
+    },
+    additionalProperties: false,
+  },
+  defaults: { customerManaged: false },
+  messages: {
+    missing: "The KMS key {{key}} does not exist or is not accessible{{where}} (AWS would answer KMSKeyNotAccessibleFault).",
+    state: "The KMS key {{key}} is {{state}}, not Enabled: it cannot be used to encrypt or decrypt.",
+    snapshotState: "The snapshot's KMS key {{key}} is {{state}}, not Enabled: the snapshot cannot be restored or copied while it is.",
+    notSymmetric: "The KMS key {{key}} is not a symmetric encryption key ({{what}}): Neptune encrypts only with SYMMETRIC_DEFAULT ENCRYPT_DECRYPT keys.",
+    otherRegion: "The KMS key {{key}} resolves to a key in {{keyRegion}}, but it must be a key of {{region}}.",
+    awsManaged: "The KMS key {{key}} is AWS managed: the policy requires a customer managed key.",
+  },
+  docs: [
+    {
+      title: "Neptune API: CopyDBClusterSnapshot (KmsKeyId, Errors)",
+      url: "https://docs.aws.amazon.com/neptune/latest/apiref/API_CopyDBClusterSnapshot.html",
+    },
+    {
+      title: "AWS KMS Developer Guide: Key states of AWS KMS keys",
+      url: "https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html",
+    },
+    {
+      title: "AWS KMS API: DescribeKey (KeyMetadata)",
+      url: "https://docs.aws.amazon.com/kms/latest/APIReference/API_DescribeKey.html",
+    },
+  ],
+  check(context) {
+    const { facts, options } = context;
+    const key = keyOf(context);
+    if (key?.ref === undefined) return;
+    const named = kmsKeyRegion(key.ref);
+    if (named !== undefined && key.requiredRegion !== undefined && named !== key.requiredRegion) return;
+    const data = { key: JSON.stringify(key.text) };
+    if (options.customerManaged && isAwsManagedAlias(key.ref)) {
+      context.report({ pointer: key.pointer, messageId: "awsManaged", data });
+      return;
+    }
+    const metadata = facts.key;
+    if (metadata === undefined) {
+      context.unverified("key", "whether the KMS key exists, is enabled and lives in the required region");
+      return;
+    }
+    if (metadata === null) {
+      const where = key.requiredRegion === undefined ? "" : ` in ${key.requiredRegion}`;
+      context.report({ pointer: key.pointer, messageId: "missing", data: { ...data, where } });
+      return;
+    }
+    const factRegion = typeof metadata.Arn === "string" ? parseKmsKeyId(metadata.Arn) : undefined;
+    const keyRegion = factRegion && kmsKeyRegion(factRegion);
+    if (keyRegion !== undefined && key.requiredRegion !== undefined && keyRegion !== key.requiredRegion) {
+      context.report({ pointer: key.pointer, messageId: "otherRegion", data: { ...data, keyRegion, region: key.requiredRegion } });
+      return;
+    }
+    const state = typeof metadata.KeyState === "string" ? metadata.KeyState : metadata.Enabled === false ? "disabled" : undefined;
+    if (state !== undefined && state !== "Enabled") {
+      context.report({ pointer: key.pointer, messageId: context.snapshot ? "snapshotState" : "state", data: { ...data, state } });
+      return;
+    }
+    const notSymmetric = [
+      typeof metadata.KeySpec === "string" && metadata.KeySpec !== "SYMMETRIC_DEFAULT" ? `KeySpec ${metadata.KeySpec}` : undefined,
+      typeof metadata.KeyUsage === "string" && metadata.KeyUsage !== "ENCRYPT_DECRYPT" ? `KeyUsage ${metadata.KeyUsage}` : undefined,
+    ].filter((x): x is string => x !== undefined);
+    if (notSymmetric.length > 0) {
+      context.report({ pointer: key.pointer, messageId: "notSymmetric", data: { ...data, what: notSymmetric.join(", ") } });
+      return;
+    }
+    if (options.customerManaged && metadata.KeyManager === "AWS") {
+      context.report({ pointer: key.pointer, messageId: "awsManaged", data });
+    }
+  },
+});

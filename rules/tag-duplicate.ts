@@ -1,0 +1,41 @@
+import { defineRule } from "../src/engine/rule.js";
+import { tagsOf } from "../src/engine/view.js";
+import { showTagText } from "./tag-format.js";
+
+export default defineRule({
+  id: "tag-duplicate",
+  summary: "A tag key must not be given twice",
+  description: [
+    "A resource holds one value per tag key, so a tag list that repeats a key is ambiguous: which value wins",
+    "is not something a reviewer can see. This rule reports every later occurrence of a key, at its",
+    "`/Tags/i/Key` (or `/TagList/i/Key` for a snapshot), and names the index of the first one.",
+    "",
+    "AWS tag keys are case-sensitive, so keys are compared exactly: `Owner` and `owner` are two different",
+    "tags and are not reported (use `tag-policy` with `caseSensitive: false` and `allowed` to forbid such",
+    "variants). A tag whose `Key` is missing or not a string is `request-schema`'s business.",
+  ].join("\n"),
+  subjects: ["request", "snapshot"],
+  recommended: "error",
+  needs: [],
+  options: { type: "object", properties: {}, additionalProperties: false },
+  messages: {
+    repeated: "The tag key {{key}} is given again (first at index {{first}}): a resource holds one value per key. Remove one of them.",
+  },
+  docs: [
+    { title: "Neptune User Guide: Tagging Amazon Neptune resources", url: "https://docs.aws.amazon.com/neptune/latest/userguide/tagging.html" },
+    { title: "Neptune API: Tag", url: "https://docs.aws.amazon.com/neptune/latest/apiref/API_Tag.html" },
+  ],
+  check(context) {
+    const tags = tagsOf(context);
+    if (tags === undefined) return;
+    const first = new Map<string, number>();
+    for (const { index, key } of tags.entries) {
+      const seen = first.get(key);
+      if (seen === undefined) {
+        first.set(key, index);
+      } else {
+        context.report({ pointer: `${tags.pointer}/${index}/Key`, messageId: "repeated", data: { key: showTagText(key), first: seen } });
+      }
+    }
+  },
+});

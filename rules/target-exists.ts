@@ -1,0 +1,61 @@
+import { defineRule } from "../src/engine/rule.js";
+
+export default defineRule({
+  id: "target-exists",
+  summary: "No snapshot with the target identifier may already exist in the destination region",
+  description: [
+    "With facts about the destination region (from `--inventory` or `--live`), reports a request whose",
+    "`TargetDBClusterSnapshotIdentifier` is already taken there: CopyDBClusterSnapshot never overwrites and",
+    "fails with `DBClusterSnapshotAlreadyExistsFault`. Identifiers are not case-sensitive, so `Prod-Copy` and",
+    "`prod-copy` are the same snapshot; the facts are looked up without case.",
+    "",
+    "When the existing snapshot's `SourceDBClusterSnapshotArn` is the request's source (the source ARN as",
+    "written, or for a plain identifier the ARN the facts give for the source), the message says the copy",
+    "has already been made, so that a finished request can be told apart from a name clash. Both are",
+    "findings of this rule.",
+    "",
+    "A malformed target is left to `target-identifier`. With no facts about the destination region, the rule",
+    "gives its *unverified* warning.",
+  ].join("\n"),
+  subjects: ["request"],
+  recommended: "error",
+  needs: ["targetSnapshot"],
+  options: { type: "object", properties: {}, additionalProperties: false },
+  messages: {
+    exists:
+      "A snapshot named {{existing}} already exists{{where}}: choose another target identifier " +
+      "(identifiers are not case-sensitive; the copy would fail with DBClusterSnapshotAlreadyExistsFault).",
+    alreadyCopied:
+      "The target {{existing}} already exists{{where}} as a copy of this source: the copy has been made. " +
+      "Remove the request, or choose another target identifier for a new copy.",
+  },
+  docs: [
+    {
+      title: "Neptune API: CopyDBClusterSnapshot (TargetDBClusterSnapshotIdentifier, Errors)",
+      url: "https://docs.aws.amazon.com/neptune/latest/apiref/API_CopyDBClusterSnapshot.html",
+    },
+  ],
+  check(context) {
+    const { request, facts } = context;
+    const target = request?.validTarget;
+    if (request === undefined || target === undefined) return;
+    const existing = facts.targetSnapshot;
+    if (existing === undefined) {
+      context.unverified("targetSnapshot", "whether a snapshot with the target identifier already exists");
+      return;
+    }
+    if (existing === null) return;
+
+    const sourceArn = request.source?.kind === "arn" ? request.sourceText : facts.sourceSnapshot?.DBClusterSnapshotArn;
+    const copiedFrom = existing.SourceDBClusterSnapshotArn;
+    const sameSource =
+      typeof sourceArn === "string" && typeof copiedFrom === "string" && sourceArn.toLowerCase() === copiedFrom.toLowerCase();
+    const name = typeof existing.DBClusterSnapshotIdentifier === "string" ? existing.DBClusterSnapshotIdentifier : target;
+    const region = request.destinationRegion;
+    context.report({
+      pointer: "/TargetDBClusterSnapshotIdentifier",
+      messageId: sameSource ? "alreadyCopied" : "exists",
+      data: { existing: JSON.stringify(name), where: region === undefined ? "" : ` in ${region}` },
+    });
+  },
+});

@@ -1,0 +1,57 @@
+// What the rest of the tool asks of AWS. Only src/aws/ imports the SDK, and lazily (see ./index.ts),
+// so an offline lint never loads it. Everything crossing this boundary is plain data.
+import type { KeyMetadata, Snapshot } from "../model/types.js";
+
+export interface AwsOptions {
+  /** --profile: a named profile of the shared config and credentials files. */
+  profile?: string;
+  /** --endpoint-url: one endpoint for every service, as in the AWS CLI (tests: the loopback emulator). */
+  endpointUrl?: string;
+  /** --concurrency: at most this many calls in flight at once (default 8). */
+  concurrency?: number;
+  /** Attempts per call, counting the first (default: the SDK's adaptive retry with 5 attempts). */
+  maxAttempts?: number;
+  /** Told about progress of long listings (e.g. to draw a progress line on a TTY). */
+  onProgress?: (event: ProgressEvent) => void;
+}
+
+export type ProgressEvent =
+  | { kind: "snapshots"; region: string; listed: number }
+  | { kind: "details"; region: string; done: number; total: number };
+
+/** One region's snapshots with what audit and export add: tags, share attributes (manual only). */
+export interface RegionListing {
+  region: string;
+  snapshots: Snapshot[];
+}
+
+export interface AwsFacts {
+  /** The caller's account (STS GetCallerIdentity), fetched once. */
+  callerAccount(): Promise<string>;
+  /**
+   * One snapshot by identifier (in `region`, the caller's account) or ARN (shared snapshots),
+   * with its TagList. `null` when AWS says DBClusterSnapshotNotFoundFault. Cached per region and id.
+   */
+  describeSnapshot(region: string, identifierOrArn: string): Promise<Snapshot | null>;
+  /** KMS DescribeKey in `region` for a key id, key ARN, alias name or alias ARN; `null` when NotFound. Cached. */
+  describeKey(region: string, keyId: string): Promise<KeyMetadata | null>;
+  /**
+   * Every snapshot of the region visible to the caller (pages of 100), each with TagList (Resource
+   * Groups Tagging API, falling back to ListTagsForResource) and, for manual snapshots only,
+   * DBClusterSnapshotAttributes.
+   */
+  listSnapshots(region: string): Promise<RegionListing>;
+}
+
+/** Why an AWS call could not be made; the CLI prints `message` and exits 2. */
+export class AwsError extends Error {
+  constructor(
+    message: string,
+    /** AccessDenied, ExpiredToken, NoCredentials, NoNeptune, Throttled, ServiceError… */
+    readonly kind: string,
+    /** The IAM action refused, for AccessDenied. */
+    readonly action?: string,
+  ) {
+    super(message);
+  }
+}

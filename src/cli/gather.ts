@@ -1,0 +1,40 @@
+// Live listing for audit and export: every region's snapshots, then each distinct KMS key once.
+import type { AwsFacts, RegionListing } from "../aws/types.js";
+import { FactIndex } from "../facts/index.js";
+import type { KeyMetadata } from "../model/types.js";
+import { parseClusterSnapshotArn } from "../model/arn.js";
+
+export interface LiveInventory {
+  listings: RegionListing[];
+  keys: KeyMetadata[];
+  index: FactIndex;
+}
+
+export async function gatherLive(aws: AwsFacts, regions: readonly string[]): Promise<LiveInventory> {
+  const listings = await Promise.all(regions.map((region) => aws.listSnapshots(region)));
+  const index = new FactIndex();
+  const wanted = new Map<string, { region: string; keyId: string }>();
+  for (const listing of listings) {
+    index.markRegionComplete(listing.region);
+    for (const snapshot of listing.snapshots) {
+      index.addSnapshot(snapshot);
+      if (typeof snapshot.KmsKeyId !== "string") continue;
+      const arn = typeof snapshot.DBClusterSnapshotArn === "string" ? parseClusterSnapshotArn(snapshot.DBClusterSnapshotArn) : undefined;
+      const region = arn?.region ?? listing.region;
+      wanted.set(`${region}/${snapshot.KmsKeyId}`, { region, keyId: snapshot.KmsKeyId });
+    }
+  }
+  const keys: KeyMetadata[] = [];
+  await Promise.all(
+    [...wanted.values()].map(async ({ region, keyId }) => {
+      const found = await aws.describeKey(region, keyId);
+      if (found === null) index.markKeyAbsent(region, keyId);
+      else if (!keys.some((k) => k.Arn === found.Arn)) {
+        keys.push(found);
+        index.addKey(found);
+      }
+    }),
+  );
+  keys.sort((a, b) => String(a.Arn).localeCompare(String(b.Arn)));
+  return { listings, keys, index };
+}

@@ -1,0 +1,137 @@
+// Command line: parse arguments, run one command, exit 0/1/2. Nothing here knows rules or formats.
+import yargs, { type Argv } from "yargs";
+import { hideBin } from "yargs/helpers";
+import { InputError } from "../input/read.js";
+import { AwsError } from "../aws/types.js";
+import { ConfigError } from "../config/load.js";
+import { EXIT, UsageError } from "./errors.js";
+import { FORMAT_NAMES, type FormatName } from "./report.js";
+import { TOOL_NAME, TOOL_VERSION } from "./package-info.js";
+
+export interface CommonArgs {
+  config?: string | false;
+  region?: string | string[];
+  account?: string;
+  inventory?: string;
+  live?: boolean;
+  profile?: string;
+  "endpoint-url"?: string;
+  concurrency?: number;
+  format: FormatName;
+  output?: string;
+  quiet: boolean;
+  "max-warnings": number;
+  rule: string[];
+  color?: boolean;
+  debug: boolean;
+}
+
+const REGION_SHAPE = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/;
+
+function common<T>(y: Argv<T>) {
+  return y
+    .option("config", { type: "string", describe: "Config file (default: snapshot-policy.{yml,yaml,json} found upwards); --no-config for the recommended policy only" })
+    .option("region", { type: "string", describe: "Destination region for requests that do not state one; for audit --live and export, the regions to list (repeatable)" })
+    .option("account", { type: "string", describe: "Destination account (12 digits)" })
+    .option("inventory", { type: "string", describe: "Inventory file: facts for lint, subjects for audit" })
+    .option("live", { type: "boolean", describe: "Gather facts from AWS (standard credential chain)" })
+    .option("profile", { type: "string", describe: "AWS profile, as in the AWS CLI" })
+    .option("endpoint-url", { type: "string", describe: "AWS endpoint URL, as in the AWS CLI" })
+    .option("concurrency", { type: "number", describe: "At most this many AWS calls at once (default 8)" })
+    .option("format", { alias: "f", choices: [...FORMAT_NAMES], default: "stylish" as FormatName, describe: "Output format" })
+    .option("output", { alias: "o", type: "string", describe: "Write the report to a file" })
+    .option("quiet", { type: "boolean", default: false, describe: "Report errors only" })
+    .option("max-warnings", { type: "number", default: -1, describe: "Exit 1 when there are more warnings than this" })
+    .option("rule", { type: "string", array: true, default: [] as string[], describe: "ID:SEVERITY[:JSON-OPTIONS], overrides the config (repeatable)" })
+    .option("color", { type: "boolean", describe: "Force colour on or off (default: by TTY and NO_COLOR)" })
+    .option("debug", { type: "boolean", default: false, describe: "Show stack traces of unexpected errors" });
+}
+
+/** Arguments yargs cannot check by itself. */
+export function checkCommon(args: CommonArgs): void {
+  const regions = args.region === undefined ? [] : Array.isArray(args.region) ? args.region : [args.region];
+  for (const r of regions) if (!REGION_SHAPE.test(r)) throw new UsageError(`--region ${r} is not a region name (like us-east-1)`);
+  if (args.account !== undefined && !/^\d{12}$/.test(String(args.account))) throw new UsageError(`--account must be 12 digits`);
+  if (!Number.isInteger(args["max-warnings"])) throw new UsageError("--max-warnings must be a whole number");
+}
+
+let debug = false;
+
+function report(error: unknown): number {
+  if (error instanceof ConfigError) {
+    const where = [error.file, error.line, error.column].filter((x) => x !== undefined).join(":");
+    process.stderr.write(`${where}: config: ${error.message}\n`);
+  } else if (error instanceof InputError || error instanceof UsageError || error instanceof AwsError) {
+    process.stderr.write(`${TOOL_NAME}: ${error.message}\n`);
+  } else {
+    process.stderr.write(`${TOOL_NAME}: internal error: ${(error as Error)?.message ?? String(error)}\n`);
+    if (debug) process.stderr.write(`${(error as Error)?.stack ?? ""}\n`);
+    else process.stderr.write("Run again with --debug for the stack trace, and please report it.\n");
+  }
+  return EXIT.fatal;
+}
+
+function notYet(name: string): (args: CommonArgs) => number {
+  return () => {
+    throw new UsageError(`${name} is not available in this version yet`);
+  };
+}
+
+export async function main(argv: string[]): Promise<number> {
+  debug = argv.includes("--debug");
+  let code: number = EXIT.ok;
+  const run =
+    <A extends CommonArgs>(handler: (args: A) => Promise<number> | number) =>
+    async (args: A) => {
+      checkCommon(args);
+      code = await handler(args);
+    };
+  try {
+    await yargs(argv)
+      .scriptName(TOOL_NAME)
+      .version(TOOL_VERSION)
+      .strict()
+      .command(
+        ["lint [paths..]"],
+        "Check proposed copy requests in files or folders (default .)",
+        (y) => common(y).positional("paths", { type: "string", array: true, default: ["."] }),
+        run(async (args: CommonArgs & { paths: string[] }) => (await import("./lint.js")).lintCommand(args)),
+      )
+      .command(
+        "rules [id]",
+        "List the rules, or show one rule's documentation",
+        (y) => y.positional("id", { type: "string" }).option("format", { alias: "f", choices: ["stylish", "json"], default: "stylish" }),
+        async (args) => {
+          code = (await import("./rules.js")).rulesCommand(args as { id?: string; format: string });
+        },
+      )
+      .command(
+        "audit",
+        "Check existing snapshots (--inventory FILE or --live)",
+        (y) => common(y),
+        run(async (args: CommonArgs) => (await import("./audit.js")).auditCommand(args)),
+      )
+      .command("copy [paths..]", "Perform the compliant copies among the requests (dry run unless --apply)", (y) => common(y), run(notYet("copy")))
+      .command(
+        "export",
+        "Write an inventory file from live AWS",
+        (y) => common(y),
+        run(async (args: CommonArgs) => (await import("./export.js")).exportCommand(args)),
+      )
+      .demandCommand(1, "Name a command: lint, audit, copy, export or rules.")
+      .recommendCommands()
+      .help()
+      .wrap(Math.min(110, process.stdout.columns ?? 80))
+      .exitProcess(false)
+      .fail((message, error) => {
+        throw error ?? new UsageError(`${message}\nRun with --help for usage.`);
+      })
+      .parseAsync();
+  } catch (error) {
+    return report(error);
+  }
+  return code;
+}
+
+const exitCode = await main(hideBin(process.argv));
+process.exitCode = exitCode;

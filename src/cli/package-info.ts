@@ -1,0 +1,19 @@
+// Where the package's own files are, from either the bundle (dist/cli/) or the sources (src/cli/).
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { name: string; version: string; homepage?: string };
+
+export const TOOL_NAME: string = pkg.name;
+export const TOOL_VERSION: string = pkg.version;
+export const HOMEPAGE = pkg.homepage ?? "https://github.com/neptune-snapshot-policy/neptune-snapshot-policy";
+
+export function ruleDocPath(id: string): string {
+  return join(PACKAGE_ROOT, "docs", "rules", `${id}.md`);
+}
+
+export function ruleHelpUri(id: string): string {
+  return `${HOMEPAGE.replace(/#.*$/, "")}/blob/main/docs/rules/${id}.md`;
+}

@@ -1,0 +1,57 @@
+// Turning a run into output and an exit code, shared by lint and audit.
+import type { Rule } from "../engine/rule.js";
+import type { RunResult } from "../model/types.js";
+import { FORMATTERS } from "../report/index.js";
+import type { RuleInfo } from "../report/types.js";
+import { EXIT } from "./errors.js";
+import { useColor, writeReport } from "./output.js";
+import { TOOL_NAME, TOOL_VERSION, ruleHelpUri } from "./package-info.js";
+
+export const FORMAT_NAMES = ["stylish", "json", "sarif", "junit", "github"] as const;
+export type FormatName = (typeof FORMAT_NAMES)[number];
+
+export interface ReportOptions {
+  format: FormatName;
+  output?: string;
+  quiet: boolean;
+  maxWarnings: number;
+  color?: boolean;
+  cwd: string;
+}
+
+/** --quiet: warnings are neither shown nor counted (as in ESLint). */
+function onlyErrors(run: RunResult): RunResult {
+  const results = run.results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === "error") }));
+  return { ...run, results, summary: { ...run.summary, warnings: 0 } };
+}
+
+export function ruleInfos(rules: readonly Rule[]): RuleInfo[] {
+  return rules.map((r) => ({ id: r.id, summary: r.summary, recommended: r.recommended, helpUri: ruleHelpUri(r.id) }));
+}
+
+/** Print the report and the input errors; return the exit code. */
+export function finish(run: RunResult, rules: readonly Rule[], options: ReportOptions): number {
+  const shown = options.quiet ? onlyErrors(run) : run;
+  const text = FORMATTERS[options.format](shown, {
+    toolName: TOOL_NAME,
+    version: TOOL_VERSION,
+    rules: ruleInfos(rules),
+    color: options.format === "stylish" && useColor(options.color, process.env, options.output !== undefined),
+    cwd: options.cwd,
+  });
+  writeReport(text, options.output, options.cwd);
+  for (const e of run.inputErrors) {
+    const where = [e.file, e.line, e.column].filter((x) => x !== undefined).join(":");
+    process.stderr.write(`${where}: ${e.message}\n`);
+  }
+  if (run.inputErrors.length > 0) {
+    process.stderr.write(`${run.inputErrors.length} input ${run.inputErrors.length === 1 ? "error" : "errors"}: the run is incomplete (exit 2)\n`);
+    return EXIT.fatal;
+  }
+  if (shown.summary.errors > 0) return EXIT.findings;
+  if (options.maxWarnings >= 0 && shown.summary.warnings > options.maxWarnings) {
+    process.stderr.write(`Too many warnings (${shown.summary.warnings}); the maximum is ${options.maxWarnings} (--max-warnings).\n`);
+    return EXIT.findings;
+  }
+  return EXIT.ok;
+}

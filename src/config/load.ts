@@ -1,0 +1,144 @@
+// Find, read and validate snapshot-policy.{yml,yaml,json}. Every problem is a ConfigError naming the
+// file, the JSON pointer and (where there is one) the line and column: the run exits 2.
+import { closestName } from "../engine/suggest.js";
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { describeSchemaErrors } from "../engine/schema-errors.js";
+import { ruleOptionValidators, validatePolicy } from "../engine/validators.js";
+import type { Rule } from "../engine/rule.js";
+import { InputError, parseText, readText, syntaxOf } from "../input/read.js";
+import type { ParsedDocument } from "../input/document.js";
+import type { SeveritySetting, SubjectKind } from "../model/types.js";
+
+export const CONFIG_NAMES = ["snapshot-policy.yml", "snapshot-policy.yaml", "snapshot-policy.json"] as const;
+
+export type RuleSetting = SeveritySetting | [SeveritySetting] | [SeveritySetting, Record<string, unknown>];
+
+export interface CustomRuleSpec {
+  id: string;
+  subjects: SubjectKind[];
+  severity?: SeveritySetting;
+  message: string;
+  description?: string;
+  schema: Record<string, unknown>;
+}
+
+export interface PolicyConfig {
+  /** Absolute path of the file; undefined for the bundled recommended policy. */
+  path?: string;
+  /** Folder that `files`, `ignores` and override globs are relative to. */
+  dir: string;
+  region?: string;
+  account?: string;
+  files?: string[];
+  ignores?: string[];
+  rules?: Record<string, RuleSetting>;
+  overrides?: { files: string[]; region?: string; account?: string; rules?: Record<string, RuleSetting> }[];
+  customRules?: CustomRuleSpec[];
+}
+
+export class ConfigError extends InputError {
+  constructor(
+    readonly file: string,
+    message: string,
+    line?: number,
+    column?: number,
+  ) {
+    super(message, line, column);
+  }
+}
+
+/** The nearest config file from `start` upwards, if any. */
+export function findConfig(start: string): string | undefined {
+  let dir = resolve(start);
+  for (;;) {
+    for (const name of CONFIG_NAMES) {
+      const candidate = join(dir, name);
+      if (existsSync(candidate)) return candidate;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+function fail(file: string, doc: ParsedDocument | undefined, pointer: string, message: string, target?: "key"): never {
+  const at = doc?.locate(pointer, target) ?? doc?.locate(pointer.replace(/\/[^/]*$/, ""));
+  throw new ConfigError(file, `${message}${pointer ? ` (at ${pointer})` : ""}`, at?.line, at?.column);
+}
+
+/** Check a rule setting's options against the rule's schema; returns an error message or undefined. */
+export function ruleOptionsProblem(rule: Rule, options: Record<string, unknown>): { pointer: string; message: string } | undefined {
+  const validate = ruleOptionValidators[rule.id];
+  if (validate === undefined || validate(options)) return undefined;
+  const [first] = describeSchemaErrors(validate.errors ?? [], options);
+  return first && { pointer: first.pointer, message: first.message.replace(/^the document/, "the options") };
+}
+
+function checkRules(
+  file: string,
+  doc: ParsedDocument,
+  rules: Record<string, RuleSetting> | undefined,
+  base: string,
+  known: ReadonlyMap<string, Rule>,
+  customIds: ReadonlySet<string>,
+): void {
+  for (const [id, setting] of Object.entries(rules ?? {})) {
+    const pointer = `${base}/${id.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+    const rule = known.get(id);
+    if (rule === undefined) {
+      if (customIds.has(id)) {
+        if (Array.isArray(setting) && setting.length > 1) fail(file, doc, `${pointer}/1`, `custom rule ${id} takes no options`);
+        continue;
+      }
+      const near = closestName(id, known.keys());
+      fail(file, doc, pointer, `unknown rule ${id}${near ? ` (did you mean ${near}?)` : ""}`, "key");
+    }
+    if (Array.isArray(setting) && setting[1] !== undefined) {
+      const problem = ruleOptionsProblem(rule, setting[1]);
+      if (problem) fail(file, doc, `${pointer}/1${problem.pointer}`, `rule ${id}: ${problem.message}`);
+    }
+  }
+}
+
+/** Read and validate a config file. `rules` is every built-in rule. */
+export async function loadConfig(path: string, rules: readonly Rule[]): Promise<PolicyConfig> {
+  const file = resolve(path);
+  const syntax = syntaxOf(file);
+  if (syntax === undefined) throw new ConfigError(file, "a config file must be .yml, .yaml or .json");
+  let doc: ParsedDocument;
+  try {
+    doc = await parseText(readText(file), syntax);
+  } catch (error) {
+    if (error instanceof InputError) throw new ConfigError(file, error.message, error.line, error.column);
+    throw error;
+  }
+  const [dup] = doc.duplicates;
+  if (dup) {
+    const at = doc.position(dup.offset);
+    throw new ConfigError(file, `the key ${JSON.stringify(dup.key)} is repeated (at ${dup.pointer})`, at.line, at.column);
+  }
+  const value = doc.value;
+  if (!validatePolicy(value)) {
+    const [first] = describeSchemaErrors(validatePolicy.errors ?? [], value, ["region", "account", "files", "ignores", "rules", "overrides", "customRules"]);
+    fail(file, doc, first?.pointer ?? "", first?.message.replace(/^the document/, "the config") ?? "invalid config", first?.target);
+  }
+  const config = value as Omit<PolicyConfig, "path" | "dir">;
+  const known = new Map(rules.map((r) => [r.id, r]));
+  const customIds = new Set<string>();
+  for (const [i, custom] of (config.customRules ?? []).entries()) {
+    if (known.has(custom.id)) fail(file, doc, `/customRules/${i}/id`, `custom rule id ${custom.id} is the id of a built-in rule`);
+    if (customIds.has(custom.id)) fail(file, doc, `/customRules/${i}/id`, `custom rule id ${custom.id} is used twice`);
+    customIds.add(custom.id);
+  }
+  checkRules(file, doc, config.rules, "/rules", known, customIds);
+  (config.overrides ?? []).forEach((o, i) => checkRules(file, doc, o.rules, `/overrides/${i}/rules`, known, customIds));
+  if (config.customRules?.length) {
+    const { compileCustomSchema } = await import("../engine/custom-rules.js");
+    config.customRules.forEach((custom, i) => {
+      const problem = compileCustomSchema(custom.schema).problem;
+      if (problem) fail(file, doc, `/customRules/${i}/schema`, `custom rule ${custom.id}: invalid JSON Schema: ${problem}`);
+    });
+  }
+  return { ...config, path: file, dir: dirname(file) };
+}

@@ -1,0 +1,61 @@
+// Where facts come from: nothing (offline lint), an inventory file, or live AWS.
+import type { AwsFacts } from "../aws/types.js";
+import { acceptedSource, requestView } from "../engine/view.js";
+import { kmsKeyRegion } from "../model/kms.js";
+import type { Facts, Subject } from "../model/types.js";
+import { FactIndex } from "./index.js";
+import { destinationPlace, requestFacts } from "./lookup.js";
+
+export interface FactSource {
+  /** Facts for a request subject: its source, an existing target, its KMS key. */
+  forRequest(subject: Subject): Promise<Facts>;
+}
+
+/** Facts from what an index already holds (an inventory). */
+export function indexFacts(index: FactIndex): FactSource {
+  return { forRequest: async (subject) => requestFacts(index, subject) };
+}
+
+/**
+ * Facts looked up live, each distinct thing once (the AWS layer caches by region and id), into an
+ * index, so that lookups agree with the inventory path to the letter.
+ */
+export function liveFacts(aws: AwsFacts): FactSource {
+  const index = new FactIndex();
+  const seen = new Set<string>();
+  const once = (key: string, fetch: () => Promise<void>): Promise<void> => {
+    if (seen.has(key)) return Promise.resolve();
+    seen.add(key);
+    return fetch();
+  };
+  const snapshot = (region: string, idOrArn: string, account?: string) =>
+    once(`s/${region}/${idOrArn.toLowerCase()}`, async () => {
+      const found = await aws.describeSnapshot(region, idOrArn);
+      if (found) index.addSnapshot(found);
+      else index.markAbsent({ region, account }, idOrArn);
+    });
+  const key = (region: string, keyId: string) =>
+    once(`k/${region}/${keyId}`, async () => {
+      const found = await aws.describeKey(region, keyId);
+      if (found === null) index.markKeyAbsent(region, keyId);
+      // DescribeKey does not echo the alias it was asked by; remember it so lookups by alias find the key.
+      else index.addKey(keyId.includes("alias/") ? { ...found, Aliases: [...(found.Aliases ?? []), keyId.slice(keyId.indexOf("alias/"))] } : found);
+    });
+
+  return {
+    async forRequest(subject) {
+      const view = requestView(subject);
+      const place = destinationPlace(subject);
+      const jobs: Promise<void>[] = [];
+      const source = acceptedSource(view);
+      if (source?.kind === "arn" && view.sourceText !== undefined) jobs.push(snapshot(source.arn.region, view.sourceText, source.arn.account));
+      else if (source?.kind === "id" && place !== undefined) jobs.push(snapshot(place.region, source.id));
+      if (view.validTarget !== undefined && place !== undefined) jobs.push(snapshot(place.region, view.validTarget));
+      const ref = view.key?.ref;
+      const keyRegion = ref && (kmsKeyRegion(ref) ?? place?.region);
+      if (view.key !== undefined && keyRegion !== undefined) jobs.push(key(keyRegion, view.key.text));
+      await Promise.all(jobs);
+      return requestFacts(index, subject);
+    },
+  };
+}

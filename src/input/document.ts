@@ -1,0 +1,71 @@
+// A parsed JSON or YAML file that remembers where its values came from.
+import type { Position } from "../model/types.js";
+
+export interface DuplicateKey {
+  /** Pointer of the repeated member (the later one, whose value wins). */
+  pointer: string;
+  key: string;
+  /** Offset of the repeated member name. */
+  offset: number;
+}
+
+export interface ParsedDocument {
+  value: unknown;
+  duplicates: DuplicateKey[];
+  /** Line and column (1-based; columns count UTF-16 code units, as editors and SARIF do). */
+  position(offset: number): Position;
+  /**
+   * Where the value at `pointer` is (or, with `key`, the member name that holds it). Undefined when
+   * the pointer names nothing in the document.
+   */
+  locate(pointer: string, target?: "value" | "key"): Position | undefined;
+  /**
+   * For the array at `pointer`, one locator per element taking pointers relative to that element;
+   * built in one scan, so locating in each of many elements stays linear. Undefined when the
+   * document cannot do better than `locate` (callers then use `locate`).
+   */
+  elementLocators?(pointer: string): Locator[] | undefined;
+}
+
+export type Locator = (relativePointer: string, target?: "value" | "key") => Position | undefined;
+
+/** A syntax error at an offset in the text. */
+export class InputSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Offset → 1-based line and column. */
+export function lineIndex(text: string): (offset: number) => Position {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] as number) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - (starts[lo] as number) + 1 };
+  };
+}
+
+/** RFC 6901: `~` → `~0`, `/` → `~1`. */
+export function escapeSegment(segment: string): string {
+  return segment.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+/** Split an RFC 6901 pointer; undefined when it is not one. */
+export function pointerSegments(pointer: string): string[] | undefined {
+  if (pointer === "") return [];
+  if (!pointer.startsWith("/")) return undefined;
+  return pointer
+    .slice(1)
+    .split("/")
+    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+}

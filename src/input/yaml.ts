@@ -1,0 +1,84 @@
+// YAML (1.2, core schema) through the `yaml` package, keeping its syntax tree for positions and
+// reporting duplicate keys as data rather than errors. Loaded lazily: JSON-only runs never pay for it.
+import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from "yaml";
+import type { DuplicateKey, ParsedDocument } from "./document.js";
+import { InputSyntaxError, escapeSegment, pointerSegments } from "./document.js";
+
+const MAX_ALIASES = 100;
+
+function keyText(key: unknown): string {
+  if (isScalar(key)) return String(key.value);
+  return JSON.stringify(key);
+}
+
+function findDuplicates(node: unknown, path: string, out: DuplicateKey[]): void {
+  if (isMap(node)) {
+    const seen = new Set<string>();
+    for (const pair of node.items) {
+      const key = keyText(pair.key);
+      const pointer = `${path}/${escapeSegment(key)}`;
+      if (seen.has(key)) out.push({ pointer, key, offset: (pair.key as Node | null)?.range?.[0] ?? 0 });
+      seen.add(key);
+      findDuplicates(pair.value, pointer, out);
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, i) => findDuplicates(item, `${path}/${i}`, out));
+  }
+}
+
+function nodeAt(doc: Document, segments: string[], wantKey: boolean): Node | undefined {
+  let node: unknown = doc.contents;
+  let keyNode: unknown;
+  for (const segment of segments) {
+    if (isMap(node)) {
+      let found: (typeof node.items)[number] | undefined;
+      for (const pair of node.items) if (isPair(pair) && keyText(pair.key) === segment) found = pair;
+      if (found === undefined) return undefined;
+      keyNode = found.key;
+      // `Key:` with no value has an empty node after the colon: point at the key instead.
+      const value = found.value as Node | null;
+      node = value === null || (isScalar(value) && value.range?.[0] === value.range?.[1]) ? found.key : value;
+    } else if (isSeq(node)) {
+      if (!/^(0|[1-9]\d*)$/.test(segment)) return undefined;
+      node = node.items[Number(segment)];
+      keyNode = undefined;
+      if (node === undefined) return undefined;
+    } else {
+      return undefined;
+    }
+  }
+  const chosen = wantKey && keyNode !== undefined ? keyNode : node;
+  return chosen as Node | undefined;
+}
+
+export function parseYaml(text: string): ParsedDocument {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, version: "1.2" });
+  const problem = doc.errors[0] ?? doc.warnings[0];
+  if (problem) throw new InputSyntaxError(problem.message.split("\n")[0] as string, problem.pos[0]);
+  if (doc.contents === null) throw new InputSyntaxError("the file holds no YAML document", 0);
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (error) {
+    throw new InputSyntaxError((error as Error).message, 0);
+  }
+  const duplicates: DuplicateKey[] = [];
+  findDuplicates(doc.contents, "", duplicates);
+  const position = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  return {
+    value,
+    duplicates,
+    position,
+    locate(pointer, target = "value") {
+      const segments = pointerSegments(pointer);
+      if (segments === undefined) return undefined;
+      const node = nodeAt(doc, segments, target === "key");
+      const offset = node?.range?.[0];
+      return offset === undefined ? undefined : position(offset);
+    },
+  };
+}

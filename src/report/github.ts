@@ -1,0 +1,35 @@
+// `--format github`: GitHub Actions workflow commands, one annotation per finding and input error.
+import type { Formatter } from "./types.js";
+
+/** Escaping of a workflow command's message, as the Actions toolkit does it. */
+function escapeData(text: string): string {
+  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+
+/** Property values also escape `:` and `,`, which delimit properties. */
+function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+
+function command(level: "error" | "warning", properties: Record<string, string | number | undefined>, message: string): string {
+  const props = Object.entries(properties)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
+    .join(",");
+  return `::${level} ${props}::${escapeData(message)}`;
+}
+
+export const github: Formatter = (run) => {
+  const lines: string[] = [];
+  for (const r of run.results) {
+    for (const f of r.findings) {
+      lines.push(command(f.severity, { file: r.file, line: f.line, col: f.column, title: f.ruleId }, f.message));
+    }
+  }
+  for (const e of run.inputErrors) {
+    lines.push(command("error", { file: e.file, line: e.line, col: e.column, title: "input error" }, e.message));
+  }
+  const { errors, warnings, subjects } = run.summary;
+  lines.push(`${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"} in ${subjects} subject${subjects === 1 ? "" : "s"}`);
+  return lines.join("\n") + "\n";
+};

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { json } from "../../src/report/json.js";
+import { CONTEXT, SAMPLE } from "./sample-run.js";
+
+describe("json format", () => {
+  const report = JSON.parse(json(SAMPLE, CONTEXT));
+  it("has SPEC §5's members in order, plus errors for input errors", () => {
+    expect(Object.keys(report)).toEqual(["tool", "results", "summary", "errors"]);
+    expect(report.tool).toEqual({ name: "neptune-snapshot-policy", version: "0.1.0" });
+    expect(report.summary).toEqual({ files: 3, skipped: 1, subjects: 4, errors: 3, warnings: 2 });
+    expect(report.errors).toEqual([{ file: "copies/broken.json", message: "JSON syntax error: unexpected end of input", line: 3, column: 1 }]);
+  });
+  it("lists every subject, with exactly the finding members of SPEC §5", () => {
+    expect(report.results).toHaveLength(4);
+    expect(Object.keys(report.results[0])).toEqual(["file", "subject", "id", "index", "region", "findings"]);
+    expect(report.results[0].findings[0]).toEqual({ ruleId: "kms-key-region", severity: "error", message: SAMPLE.results[0]!.findings[0]!.message, pointer: "/copies/0/KmsKeyId", line: 4, column: 11 });
+    expect(report.results[1]).toEqual({ file: "copies/dr plan.yml", subject: "request", id: null, index: 1, region: "us-west-2", findings: [] });
+    expect(report.results[2].findings[0]).toEqual({ ruleId: "dr-purpose-tag", severity: "error", message: "DR copies must carry Purpose=dr", pointer: "" });
+  });
+  it("leaves out errors when every input was read", () => {
+    expect(Object.keys(JSON.parse(json({ ...SAMPLE, inputErrors: [] }, CONTEXT)))).toEqual(["tool", "results", "summary"]);
+  });
+});

@@ -17,7 +17,16 @@ const step = (name) => process.stdout.write(`build: ${name}\n`);
 async function loadRules() {
   // The rules are TypeScript: bundle their index to a temporary module to read the metadata.
   const out = join(root, "dist", ".build", "rules.mjs");
-  await esbuild.build({ entryPoints: [join(root, "rules/index.ts")], bundle: true, platform: "node", format: "esm", outfile: out, packages: "external", logLevel: "error" });
+  // The rules import the validators this step generates: reading their metadata needs none of them,
+  // so the generated module is stubbed (on a clean checkout it does not exist yet).
+  const stubGenerated = {
+    name: "stub-generated",
+    setup(build) {
+      build.onResolve({ filter: /generated\/validators\.js$/ }, () => ({ path: "generated-validators", namespace: "stub" }));
+      build.onLoad({ filter: /.*/, namespace: "stub" }, () => ({ contents: "export const ruleOptions = {};", loader: "js" }));
+    },
+  };
+  await esbuild.build({ entryPoints: [join(root, "rules/index.ts")], bundle: true, platform: "node", format: "esm", outfile: out, packages: "external", logLevel: "error", plugins: [stubGenerated] });
   const { RULES } = await import(pathToFileURL(out).href + `?t=${Date.now()}`);
   return RULES;
 }

@@ -6,9 +6,8 @@ import { checkSubject } from "./engine/runner.js";
 import type { Rule } from "./engine/rule.js";
 import type { FactIndex } from "./facts/index.js";
 import { snapshotFacts, snapshotPlace } from "./facts/lookup.js";
-import type { Locator } from "./input/document.js";
 import { byPosition } from "./lint.js";
-import type { Finding, RunResult, Snapshot, Subject, SubjectResult } from "./model/types.js";
+import type { Finding, Position, RunResult, Snapshot, Subject, SubjectResult } from "./model/types.js";
 
 /** One batch of snapshots to audit: an inventory file, or one region listed live. */
 export interface SnapshotBatch {
@@ -19,8 +18,8 @@ export interface SnapshotBatch {
   snapshots: readonly unknown[];
   /** Pointer of the snapshot array in the file (`/DBClusterSnapshots`), or undefined for live ones. */
   pointer?: string;
-  locators?: Locator[];
-  locate?: (pointer: string, target?: "value" | "key") => { line: number; column: number } | undefined;
+  /** Where a value of snapshot `index` is in the file (pointer relative to the snapshot). */
+  locate?: (index: number, pointer: string, target?: "value" | "key") => Position | undefined;
 }
 
 export interface AuditOptions {
@@ -42,10 +41,15 @@ export function isNeptuneSnapshot(value: unknown): boolean {
 }
 
 function positioned(batch: SnapshotBatch, index: number, subjectPointer: string, finding: Finding): Finding {
-  const locator = batch.locators?.[index];
+  if (batch.locate === undefined) return finding;
   const relative = finding.pointer.slice(subjectPointer.length);
-  const at = locator ? (locator(relative, finding.target) ?? locator("")) : batch.locate?.(finding.pointer, finding.target) ?? batch.locate?.(subjectPointer);
-  return at ? { ...finding, line: at.line, column: at.column } : finding;
+  const at = batch.locate(index, relative, finding.target) ?? batch.locate(index, "");
+  // The finding was made for this subject alone: fill in its position rather than copy it.
+  if (at) {
+    finding.line = at.line;
+    finding.column = at.column;
+  }
+  return finding;
 }
 
 export function audit(options: AuditOptions): RunResult {

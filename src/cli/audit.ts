@@ -23,8 +23,7 @@ export async function auditCommand(args: CommonArgs): Promise<number> {
         settingsPath: absolute,
         snapshots: inventory.snapshots,
         pointer: "/DBClusterSnapshots",
-        locators: inventory.locators,
-        locate: (pointer, target) => inventory.doc.locate(pointer, target),
+        locate: inventory.locate,
       },
     ];
   } else {

@@ -2,7 +2,7 @@
 import type { AwsFacts, RegionListing } from "../aws/types.js";
 import { FactIndex } from "../facts/index.js";
 import type { KeyMetadata } from "../model/types.js";
-import { parseClusterSnapshotArn } from "../model/arn.js";
+import { snapshotArnOf } from "../model/arn.js";
 
 export interface LiveInventory {
   listings: RegionListing[];
@@ -19,7 +19,7 @@ export async function gatherLive(aws: AwsFacts, regions: readonly string[]): Pro
     for (const snapshot of listing.snapshots) {
       index.addSnapshot(snapshot);
       if (typeof snapshot.KmsKeyId !== "string") continue;
-      const arn = typeof snapshot.DBClusterSnapshotArn === "string" ? parseClusterSnapshotArn(snapshot.DBClusterSnapshotArn) : undefined;
+      const arn = snapshotArnOf(snapshot);
       const region = arn?.region ?? listing.region;
       wanted.set(`${region}/${snapshot.KmsKeyId}`, { region, keyId: snapshot.KmsKeyId });
     }

@@ -1,18 +1,37 @@
 // Writing reports: to stdout, or to --output atomically (a temporary file renamed into place), so a
 // failed run never leaves half a report where a good one was.
-import { renameSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { dirname, basename, join, resolve } from "node:path";
 import { UsageError } from "./errors.js";
 
-export function writeReport(text: string, output: string | undefined, cwd: string): void {
+/** Write every chunk; a stdout pipe that is not ready (EAGAIN) is retried rather than the report lost. */
+function writeAll(fd: number, report: string | Iterable<string>): void {
+  for (const chunk of typeof report === "string" ? [report] : report) {
+    const bytes = Buffer.from(chunk, "utf8");
+    for (let done = 0; done < bytes.length; ) {
+      try {
+        done += writeSync(fd, bytes, done);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error;
+      }
+    }
+  }
+}
+
+export function writeReport(report: string | Iterable<string>, output: string | undefined, cwd: string): void {
   if (output === undefined) {
-    process.stdout.write(text);
+    writeAll(1, report);
     return;
   }
   const target = resolve(cwd, output);
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   try {
-    writeFileSync(temp, text);
+    const fd = openSync(temp, "w");
+    try {
+      writeAll(fd, report);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(temp, target);
   } catch (error) {
     rmSync(temp, { force: true });

@@ -1,7 +1,7 @@
 // Each subject's members read once and classified, so that every rule agrees on what is valid and
 // "one defect, one finding" holds: a rule reads only the parsed (valid) form of a value, and the one
 // rule that owns its syntax reports it when malformed.
-import { parseClusterSnapshotArn, type SnapshotArn } from "../model/arn.js";
+import { parseClusterSnapshotArn, snapshotArnOf, type SnapshotArn } from "../model/arn.js";
 import { sourceIdentifierProblem, identifierProblem } from "../model/identifiers.js";
 import { parseKmsKeyId, type KmsKeyRef } from "../model/kms.js";
 import { isKnownRegion, partitionOf } from "../model/regions.js";
@@ -152,7 +152,7 @@ export function snapshotView(subject: Subject): SnapshotView {
   const isObject = isRecord(subject.value);
   const snapshot = (isObject ? subject.value : {}) as Snapshot;
   const arnText = str(snapshot.DBClusterSnapshotArn);
-  const arn = arnText === undefined ? undefined : parseClusterSnapshotArn(arnText);
+  const arn = arnText === undefined ? undefined : snapshotArnOf(snapshot);
   const region = arn?.region ?? subject.region;
   let restoreAccounts: string[] | undefined;
   if (Array.isArray(snapshot.DBClusterSnapshotAttributes)) {

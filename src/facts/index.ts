@@ -2,7 +2,7 @@
 // look up what a subject needs. Lookups follow SPEC §2: a snapshot is placed by its ARN; a request's
 // source is found by ARN, or by identifier (without case) in the destination region and account; a
 // region the index holds a complete listing of answers "absent" (null) for what it lacks.
-import { parseClusterSnapshotArn } from "../model/arn.js";
+import { parseClusterSnapshotArn, snapshotArnOf } from "../model/arn.js";
 import { parseKmsKeyId, type KmsKeyRef } from "../model/kms.js";
 import type { Facts, KeyMetadata, Snapshot } from "../model/types.js";
 
@@ -28,7 +28,7 @@ export class FactIndex {
   private readonly absentKeys = new Set<string>();
 
   addSnapshot(snapshot: Snapshot): void {
-    const arn = typeof snapshot.DBClusterSnapshotArn === "string" ? parseClusterSnapshotArn(snapshot.DBClusterSnapshotArn) : undefined;
+    const arn = snapshotArnOf(snapshot);
     if (arn === undefined) return;
     this.byArn.set(lower(snapshot.DBClusterSnapshotArn as string), snapshot);
     const key = `${arn.region}/${lower(arn.id)}`;
@@ -93,8 +93,7 @@ export class FactIndex {
 }
 
 function accountOf(snapshot: Snapshot): string | undefined {
-  const arn = typeof snapshot.DBClusterSnapshotArn === "string" ? parseClusterSnapshotArn(snapshot.DBClusterSnapshotArn) : undefined;
-  return arn?.account;
+  return snapshotArnOf(snapshot)?.account;
 }
 
 function keyPlace(key: KeyMetadata): { region?: string; account?: string } {

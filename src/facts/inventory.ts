@@ -1,50 +1,97 @@
 // An inventory file (SPEC §2): `{ DBClusterSnapshots: [...], Keys?: [...] }`, the output of
 // describe-db-cluster-snapshots with TagList and DBClusterSnapshotAttributes, plus DescribeKey
 // metadata. Read once; it is both the subjects of `audit` and the facts of `lint --inventory`.
+//
+// Inventories are large machine output, so JSON ones take a fast path: JSON.parse builds the value,
+// one flat scan finds where each snapshot starts and counts members (more members in the text than
+// in the value means a repeated key), and positions inside a snapshot are found only for findings.
+// Anything wrong sends the file through the strict parser, which says exactly what and where.
 import { describeSchemaErrors } from "../engine/schema-errors.js";
 import { validateInventory } from "../engine/validators.js";
-import type { Locator, ParsedDocument } from "../input/document.js";
+import type { ParsedDocument } from "../input/document.js";
+import { findOffset, parseJson } from "../input/json.js";
+import { countMembers, positionFrom, scanTopLevelArray } from "../input/json-scan.js";
 import { InputError, parseText, readText, syntaxOf } from "../input/read.js";
-import { parseClusterSnapshotArn } from "../model/arn.js";
-import type { KeyMetadata, Snapshot } from "../model/types.js";
+import { snapshotArnOf } from "../model/arn.js";
+import type { KeyMetadata, Position, Snapshot } from "../model/types.js";
 import { FactIndex } from "./index.js";
 
 /** Inventories are exports of whole accounts: allow far more than a request file, below V8's string limit. */
 export const MAX_INVENTORY_BYTES = 512 * 1024 * 1024;
 
 export interface Inventory {
-  doc: ParsedDocument;
   snapshots: unknown[];
   index: FactIndex;
-  /** Locators relative to each snapshot, when the document can build them in one scan. */
-  locators?: Locator[];
+  /** Where the value at `pointer` (relative to snapshot `index`) is in the file. */
+  locate(index: number, pointer: string, target?: "value" | "key"): Position | undefined;
 }
 
 const MEMBERS = ["DBClusterSnapshots", "Keys", "Marker"] as const;
+const ARRAY = "DBClusterSnapshots";
+
+function firstDuplicate(doc: ParsedDocument): never | void {
+  const first = doc.duplicates[0];
+  if (first === undefined) return;
+  const at = doc.position(first.offset);
+  throw new InputError(`inventory: the key ${JSON.stringify(first.key)} is repeated (at ${first.pointer})`, at.line, at.column);
+}
+
+/** Parse with positions for every value: small files, YAML, and every file with a problem. */
+async function strict(text: string, syntax: "json" | "yaml"): Promise<ParsedDocument> {
+  const doc = await parseText(text, syntax);
+  firstDuplicate(doc);
+  return doc;
+}
+
+/** JSON.parse, and the scan that gives positions; undefined when the strict parser must look. */
+function fast(text: string): { value: unknown; locate: Inventory["locate"] } | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const scan = scanTopLevelArray(text, ARRAY);
+  if (scan.members !== countMembers(value)) return undefined;
+  const locate: Inventory["locate"] = (index, pointer, target) => {
+    const start = scan.elements[index];
+    if (start === undefined) return undefined;
+    const offset = findOffset(text, pointer, target, start.offset);
+    return offset === undefined ? undefined : positionFrom(text, start, offset);
+  };
+  return { value, locate };
+}
 
 /** Read and check an inventory; throws InputError (the file is named by the caller). */
 export async function readInventory(path: string): Promise<Inventory> {
   const text = readText(path, MAX_INVENTORY_BYTES);
-  const doc = await parseText(text, syntaxOf(path) ?? "json");
-  const first = doc.duplicates[0];
-  if (first !== undefined) {
-    const at = doc.position(first.offset);
-    throw new InputError(`inventory: the key ${JSON.stringify(first.key)} is repeated (at ${first.pointer})`, at.line, at.column);
+  const syntax = syntaxOf(path) ?? "json";
+  let value: unknown;
+  let locate: Inventory["locate"];
+  let doc: ParsedDocument | undefined;
+  const quick = syntax === "json" ? fast(text) : undefined;
+  if (quick) {
+    ({ value, locate } = quick);
+  } else {
+    doc = await strict(text, syntax);
+    value = doc.value;
+    const parsed = doc;
+    locate = (index, pointer, target) => parsed.locate(`/${ARRAY}/${index}${pointer}`, target);
   }
-  const value = doc.value;
   if (!validateInventory(value)) {
     const [problem] = describeSchemaErrors(validateInventory.errors ?? [], value, MEMBERS);
+    doc ??= parseJson(text);
     const at = problem && doc.locate(problem.pointer, problem.target);
-    const text = problem?.message.replace(/^the document/, "the inventory") ?? "invalid";
-    throw new InputError(`inventory: ${text}${problem?.pointer ? ` (at ${problem.pointer})` : ""}`, at?.line, at?.column);
+    const message = problem?.message.replace(/^the document/, "the inventory") ?? "invalid";
+    throw new InputError(`inventory: ${message}${problem?.pointer ? ` (at ${problem.pointer})` : ""}`, at?.line, at?.column);
   }
   const { DBClusterSnapshots: snapshots, Keys: keys = [] } = value as { DBClusterSnapshots: Snapshot[]; Keys?: KeyMetadata[] };
   const index = new FactIndex();
   for (const snapshot of snapshots) {
     index.addSnapshot(snapshot);
-    const arn = typeof snapshot.DBClusterSnapshotArn === "string" ? parseClusterSnapshotArn(snapshot.DBClusterSnapshotArn) : undefined;
+    const arn = snapshotArnOf(snapshot);
     if (arn !== undefined) index.markRegionComplete(arn.region);
   }
   for (const key of keys) index.addKey(key);
-  return { doc, snapshots, index, locators: doc.elementLocators?.("/DBClusterSnapshots") };
+  return { snapshots, index, locate };
 }

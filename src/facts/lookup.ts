@@ -1,7 +1,7 @@
 // What one subject needs from a FactIndex (SPEC §2): a request's source, an existing target and its
 // key; a snapshot's key. `undefined` facts stay unknown, so the rules say *unverified*.
 import { acceptedSource, requestView } from "../engine/view.js";
-import { parseClusterSnapshotArn } from "../model/arn.js";
+import { snapshotArnOf } from "../model/arn.js";
 import type { Facts, Snapshot, Subject } from "../model/types.js";
 import type { FactIndex, Place } from "./index.js";
 
@@ -39,7 +39,6 @@ export function snapshotFacts(index: FactIndex, subject: Subject): Facts {
 
 /** A snapshot subject's region and account, from its ARN. */
 export function snapshotPlace(snapshot: unknown): { region?: string; account?: string; arn?: string } {
-  const text = (snapshot as Snapshot | null)?.DBClusterSnapshotArn;
-  const arn = typeof text === "string" ? parseClusterSnapshotArn(text) : undefined;
-  return arn ? { region: arn.region, account: arn.account, arn: text as string } : {};
+  const arn = snapshotArnOf(snapshot);
+  return arn ? { region: arn.region, account: arn.account, arn: (snapshot as Snapshot).DBClusterSnapshotArn as string } : {};
 }

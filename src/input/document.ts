@@ -19,15 +19,7 @@ export interface ParsedDocument {
    * the pointer names nothing in the document.
    */
   locate(pointer: string, target?: "value" | "key"): Position | undefined;
-  /**
-   * For the array at `pointer`, one locator per element taking pointers relative to that element;
-   * built in one scan, so locating in each of many elements stays linear. Undefined when the
-   * document cannot do better than `locate` (callers then use `locate`).
-   */
-  elementLocators?(pointer: string): Locator[] | undefined;
 }
-
-export type Locator = (relativePointer: string, target?: "value" | "key") => Position | undefined;
 
 /** A syntax error at an offset in the text. */
 export class InputSyntaxError extends Error {

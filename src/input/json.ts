@@ -296,24 +296,15 @@ class Parser {
     }
     return wantKey && keyAt !== undefined ? keyAt : this.pos;
   }
+}
 
-  /** Offsets of every element of the array at `offset`, in one scan. */
-  elements(offset: number): number[] {
-    const offsets: number[] = [];
-    this.pos = offset;
-    if (this.text.charCodeAt(this.pos) !== 91) return offsets;
-    this.pos++;
-    this.ws();
-    if (this.text.charCodeAt(this.pos) === 93) return offsets;
-    for (;;) {
-      offsets.push(this.pos);
-      this.skip();
-      this.ws();
-      if (this.text.charCodeAt(this.pos) !== 44) return offsets;
-      this.pos++;
-      this.ws();
-    }
-  }
+/**
+ * Offset of the value (or member name) at `pointer`, searching from the value that starts at
+ * `start`; the text must be valid JSON. Undefined when the pointer names nothing.
+ */
+export function findOffset(text: string, pointer: string, target: "value" | "key" = "value", start = 0): number | undefined {
+  const segments = pointerSegments(pointer);
+  return segments && new Parser(text).find(segments, target === "key", start);
 }
 
 export function parseJson(text: string): ParsedDocument {
@@ -330,16 +321,6 @@ export function parseJson(text: string): ParsedDocument {
       if (segments === undefined) return undefined;
       const offset = new Parser(text).find(segments, target === "key");
       return offset === undefined ? undefined : position(offset);
-    },
-    elementLocators(pointer) {
-      const segments = pointerSegments(pointer);
-      const at = segments && new Parser(text).find(segments, false);
-      if (at === undefined) return undefined;
-      return new Parser(text).elements(at).map((start) => (relative, target = "value") => {
-        const inner = pointerSegments(relative);
-        const offset = inner && new Parser(text).find(inner, target === "key", start);
-        return offset === undefined ? undefined : position(offset);
-      });
     },
   };
 }

@@ -20,4 +20,5 @@ export interface ReportContext {
   cwd: string;
 }
 
-export type Formatter = (run: RunResult, context: ReportContext) => string;
+/** The report as one string, or as chunks to write one after another (large reports). */
+export type Formatter = (run: RunResult, context: ReportContext) => string | Iterable<string>;

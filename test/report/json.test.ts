@@ -2,8 +2,10 @@ import { describe, expect, it } from "vitest";
 import { json } from "../../src/report/json.js";
 import { CONTEXT, SAMPLE } from "./sample-run.js";
 
+const text = (...args: Parameters<typeof json>) => [...json(...args)].join("");
+
 describe("json format", () => {
-  const report = JSON.parse(json(SAMPLE, CONTEXT));
+  const report = JSON.parse(text(SAMPLE, CONTEXT));
   it("has SPEC §5's members in order, plus errors for input errors", () => {
     expect(Object.keys(report)).toEqual(["tool", "results", "summary", "errors"]);
     expect(report.tool).toEqual({ name: "neptune-snapshot-policy", version: "0.1.0" });
@@ -17,7 +19,11 @@ describe("json format", () => {
     expect(report.results[1]).toEqual({ file: "copies/dr plan.yml", subject: "request", id: null, index: 1, region: "us-west-2", findings: [] });
     expect(report.results[2].findings[0]).toEqual({ ruleId: "dr-purpose-tag", severity: "error", message: "DR copies must carry Purpose=dr", pointer: "" });
   });
+  it("is one line of compact JSON", () => {
+    expect(text(SAMPLE, CONTEXT).trimEnd()).not.toContain("\n");
+    expect(text(SAMPLE, CONTEXT).endsWith("}\n")).toBe(true);
+  });
   it("leaves out errors when every input was read", () => {
-    expect(Object.keys(JSON.parse(json({ ...SAMPLE, inputErrors: [] }, CONTEXT)))).toEqual(["tool", "results", "summary"]);
+    expect(Object.keys(JSON.parse(text({ ...SAMPLE, inputErrors: [] }, CONTEXT)))).toEqual(["tool", "results", "summary"]);
   });
 });

@@ -132,6 +132,8 @@ export function createAwsFacts(options: AwsOptions): AwsFacts {
   const listSnapshots = async (region: string): Promise<RegionListing> => {
     const snapshots: Snapshot[] = [];
     const tagsPromise = regionTags(region);
+    // Awaited below; marked handled now so that a failure while listing does not also leave it unhandled.
+    tagsPromise.catch(() => undefined);
     let marker: string | undefined;
     do {
       const out = await call("rds", "DescribeDBClusterSnapshots", region, () =>

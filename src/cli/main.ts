@@ -133,5 +133,11 @@ export async function main(argv: string[]): Promise<number> {
   return code;
 }
 
+// A promise nobody awaited must still end the run as an error, in one line, never as a stack dump.
+process.on("unhandledRejection", (reason) => {
+  process.exitCode = report(reason);
+  process.exit();
+});
+
 const exitCode = await main(hideBin(process.argv));
 process.exitCode = exitCode;

@@ -29,7 +29,16 @@ function errorName(error: unknown): string {
 
 export function createAwsFacts(options: AwsOptions): AwsFacts {
   const clients = createClients(options);
-  const limit = createLimit(options.concurrency ?? 8);
+  // AWS throttles each region separately, so each region gets its own bound of --concurrency calls.
+  const limits = new Map<string, ReturnType<typeof createLimit>>();
+  const limitFor = (region: string) => {
+    let limit = limits.get(region);
+    if (limit === undefined) {
+      limit = createLimit(options.concurrency ?? 8);
+      limits.set(region, limit);
+    }
+    return limit;
+  };
   const progress = options.onProgress ?? (() => undefined);
   const cache = new Map<string, Promise<unknown>>();
   const once = <T>(key: string, fetch: () => Promise<T>): Promise<T> => {
@@ -43,7 +52,7 @@ export function createAwsFacts(options: AwsOptions): AwsFacts {
   /** One call: bounded, and its failure turned into an AwsError naming the IAM action. */
   const call = async <T>(service: string, operation: string, region: string, send: () => Promise<T>): Promise<T> => {
     try {
-      return await limit(send);
+      return await limitFor(region)(send);
     } catch (error) {
       throw Object.assign(toAwsError(error, service, operation, region), { sdkName: errorName(error) });
     }

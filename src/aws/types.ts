@@ -7,7 +7,7 @@ export interface AwsOptions {
   profile?: string;
   /** --endpoint-url: one endpoint for every service, as in the AWS CLI (tests: the loopback emulator). */
   endpointUrl?: string;
-  /** --concurrency: at most this many calls in flight at once (default 8). */
+  /** --concurrency: at most this many calls in flight at once in each region (default 8). */
   concurrency?: number;
   /** Attempts per call, counting the first (default: the SDK's adaptive retry with 5 attempts). */
   maxAttempts?: number;

@@ -37,7 +37,7 @@ function common<T>(y: Argv<T>) {
     .option("live", { type: "boolean", describe: "Gather facts from AWS (standard credential chain)" })
     .option("profile", { type: "string", describe: "AWS profile, as in the AWS CLI" })
     .option("endpoint-url", { type: "string", describe: "AWS endpoint URL, as in the AWS CLI" })
-    .option("concurrency", { type: "number", describe: "At most this many AWS calls at once (default 8)" })
+    .option("concurrency", { type: "number", describe: "At most this many AWS calls at once in each region (default 8)" })
     .option("format", { alias: "f", choices: [...FORMAT_NAMES], default: "stylish" as FormatName, describe: "Output format" })
     .option("output", { alias: "o", type: "string", describe: "Write the report to a file" })
     .option("quiet", { type: "boolean", default: false, describe: "Report errors only" })

@@ -9,7 +9,7 @@ import type { ParsedDocument } from "./input/document.js";
 import { InputError, parseText, readText, syntaxOf } from "./input/read.js";
 import { looksLikeRequests, mayHoldRequests, requestSubjects } from "./input/subjects.js";
 import { walk } from "./input/walk.js";
-import type { Finding, InputError as InputErrorRecord, RunResult, Subject, SubjectResult } from "./model/types.js";
+import type { Facts, Finding, InputError as InputErrorRecord, RunResult, Subject, SubjectResult } from "./model/types.js";
 
 export interface LintOptions {
   cwd: string;
@@ -26,6 +26,8 @@ export interface LintOptions {
   /** The account when nothing else names one (with --live: the caller's, from STS). */
   fallbackAccount?: string;
   now?: Date;
+  /** Told of each request checked, with the facts it was checked against (copy plans from this). */
+  onSubject?: (subject: Subject, facts: Facts, result: SubjectResult) => void;
 }
 
 export function displayPath(cwd: string, path: string): string {
@@ -94,18 +96,20 @@ export async function lint(options: LintOptions): Promise<RunResult> {
     const account = parts.plan?.account ?? options.account ?? settings.account ?? options.fallbackAccount;
     for (const raw of parts.subjects) {
       const subject: Subject = { kind: "request", file, index: raw.index, pointer: raw.pointer, value: raw.value, region, account, duplicates: raw.duplicates };
-      const facts = options.facts ? await options.facts.forRequest(subject) : {};
+      const facts: Facts = options.facts ? await options.facts.forRequest(subject) : {};
       const findings = checkSubject(subject, settings.rules, facts, now).map((f) => locate(doc, subject, f));
       findings.sort(byPosition);
       const target = (raw.value as Record<string, unknown> | null)?.TargetDBClusterSnapshotIdentifier;
-      results.push({
+      const result: SubjectResult = {
         file,
         subject: "request",
         id: typeof target === "string" ? target : null,
         index: raw.index,
         region: region ?? null,
         findings,
-      });
+      };
+      results.push(result);
+      options.onSubject?.(subject, facts, result);
     }
   }
 

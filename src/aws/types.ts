@@ -55,3 +55,21 @@ export class AwsError extends Error {
     super(message);
   }
 }
+
+/** The API members of CopyDBClusterSnapshot the tool sends (never SourceRegion or PreSignedUrl). */
+export interface CopyInput {
+  SourceDBClusterSnapshotIdentifier: string;
+  TargetDBClusterSnapshotIdentifier: string;
+  KmsKeyId?: string;
+  CopyTags?: boolean;
+  Tags?: { Key: string; Value: string }[];
+}
+
+export type CopyOutcome = { snapshot: Snapshot } | { error: { code: string; message: string } };
+
+/** What `copy` asks of AWS besides facts: start a copy, and look at a snapshot afresh (no cache). */
+export interface AwsCopier {
+  copySnapshot(region: string, input: CopyInput): Promise<CopyOutcome>;
+  /** The snapshot as AWS sees it now; null when it does not exist. */
+  pollSnapshot(region: string, identifier: string): Promise<Snapshot | null>;
+}

@@ -71,12 +71,6 @@ function report(error: unknown): number {
   return EXIT.fatal;
 }
 
-function notYet(name: string): (args: CommonArgs) => number {
-  return () => {
-    throw new UsageError(`${name} is not available in this version yet`);
-  };
-}
-
 export async function main(argv: string[]): Promise<number> {
   debug = argv.includes("--debug");
   let code: number = EXIT.ok;
@@ -111,7 +105,18 @@ export async function main(argv: string[]): Promise<number> {
         (y) => common(y),
         run(async (args: CommonArgs) => (await import("./audit.js")).auditCommand(args)),
       )
-      .command("copy [paths..]", "Perform the compliant copies among the requests (dry run unless --apply)", (y) => common(y), run(notYet("copy")))
+      .command(
+        "copy [paths..]",
+        "Perform the compliant copies among the requests (dry run unless --apply)",
+        (y) =>
+          common(y)
+            .positional("paths", { type: "string", array: true, default: ["."] })
+            .option("apply", { type: "boolean", default: false, describe: "Start the copies (without it: print the plan, change nothing)" })
+            .option("wait", { type: "boolean", default: false, describe: "Follow each started copy until it is available or failed" })
+            .option("timeout", { type: "number", default: 3600, describe: "Seconds --wait follows copies before giving up (they go on in AWS)" })
+            .option("poll-interval", { type: "number", default: 10, describe: "Seconds between the first looks at a copy (backs off to 8 times this)" }),
+        run(async (args: CommonArgs & { paths: string[]; apply: boolean; wait: boolean; timeout: number; "poll-interval": number }) => (await import("./copy.js")).copyCommand(args)),
+      )
       .command(
         "export",
         "Write an inventory file from live AWS",

@@ -13,7 +13,7 @@ export { EmulatorState, Fault } from "./state.js";
 const NEPTUNE_XMLNS = "http://rds.amazonaws.com/doc/2014-10-31/";
 const STS_XMLNS = "https://sts.amazonaws.com/doc/2011-06-15/";
 
-export type FaultKind = "throttle" | "500" | "accessDenied" | "expiredToken" | "latency";
+export type FaultKind = "throttle" | "500" | "accessDenied" | "expiredToken" | "latency" | "fault";
 
 export interface FaultRule {
   service?: "rds" | "kms" | "tagging" | "sts";
@@ -24,6 +24,9 @@ export interface FaultRule {
   kind: FaultKind;
   /** For latency. */
   ms?: number;
+  /** For kind "fault": answer with this documented fault code (and status, default 400). */
+  code?: string;
+  status?: number;
 }
 
 export interface Call {
@@ -66,7 +69,7 @@ function parse(req: IncomingMessage, body: string, scopeService: string | undefi
   return { service, operation: form.Action ?? "", params: form };
 }
 
-function faultResponse(kind: Exclude<FaultKind, "latency">, call: Parsed, caller: Caller): Fault {
+function faultResponse(kind: Exclude<FaultKind, "latency" | "fault">, call: Parsed, caller: Caller): Fault {
   const json = call.service === "kms" || call.service === "tagging";
   const action = `${call.service === "tagging" ? "tag" : call.service}:${call.operation}`;
   switch (kind) {
@@ -108,6 +111,7 @@ export async function startEmulator(options: { account?: string; latencyMs?: num
         if ((rule.service && rule.service !== call.service) || (rule.operation && rule.operation !== call.operation) || (rule.region && rule.region !== caller.region)) continue;
         rule.left--;
         if (rule.kind === "latency") await new Promise((r) => setTimeout(r, rule.ms ?? 0));
+        else if (rule.kind === "fault") throw new Fault(rule.code ?? "InternalFailure", `Injected ${rule.code}`, rule.status ?? 400);
         else throw faultResponse(rule.kind, call, caller);
       }
       const result = dispatch(call, caller);

@@ -72,6 +72,8 @@ export class EmulatorState {
   /** How much a copy advances each time it is described; 100 makes copies finish at once. */
   copyStep = 50;
   private readonly failing = new Set<string>();
+  /** Called as a copy request arrives, before it is judged (e.g. to make its target appear meanwhile). */
+  beforeCopy?: (caller: Caller, target: string) => void;
 
   constructor(readonly defaultAccount = "111122223333") {}
 
@@ -249,6 +251,7 @@ export class EmulatorState {
   copySnapshot(caller: Caller, p: Record<string, string>, tags: { Key: string; Value: string }[]): Record<string, unknown> {
     const target = p.TargetDBClusterSnapshotIdentifier ?? "";
     const sourceText = p.SourceDBClusterSnapshotIdentifier ?? "";
+    this.beforeCopy?.(caller, target);
     if (!target || !sourceText) throw new Fault("MissingParameter", "SourceDBClusterSnapshotIdentifier and TargetDBClusterSnapshotIdentifier are required.");
     if (target.length > 63 || !ID.test(target)) throw new Fault("InvalidParameterValue", `The parameter TargetDBClusterSnapshotIdentifier is not a valid identifier: ${target}`);
     let source: EmulatedSnapshot | undefined;

@@ -1,0 +1,50 @@
+// Starting copies and watching them: the only calls that change anything in AWS, made only by
+// `copy --apply`. The SDK's middleware-sdk-rds presigns a cross-region copy from the region in the
+// source ARN by itself, so the input carries the API's own members only.
+import { CopyDBClusterSnapshotCommand, DescribeDBClusterSnapshotsCommand } from "@aws-sdk/client-neptune";
+import type { Snapshot } from "../model/types.js";
+import { createClients } from "./clients.js";
+import { toAwsError } from "./errors.js";
+import { AwsError, type AwsCopier, type AwsOptions, type CopyInput } from "./types.js";
+
+/** Faults that say what happened to this one copy; anything else (access, credentials) ends the run. */
+const COPY_FAULTS = new Set([
+  "DBClusterSnapshotAlreadyExistsFault",
+  "DBClusterSnapshotNotFoundFault",
+  "InvalidDBClusterSnapshotStateFault",
+  "KMSKeyNotAccessibleFault",
+  "SnapshotQuotaExceededFault",
+  "InvalidParameterValue",
+  "InvalidParameterCombination",
+]);
+
+function plain<T>(value: unknown): T {
+  const { $metadata: _ignored, ...rest } = (value ?? {}) as Record<string, unknown>;
+  return JSON.parse(JSON.stringify(rest)) as T;
+}
+
+export function createCopier(options: AwsOptions): AwsCopier {
+  const clients = createClients(options);
+  return {
+    async copySnapshot(region, input: CopyInput) {
+      try {
+        const out = await clients.neptune(region).send(new CopyDBClusterSnapshotCommand({ ...input }));
+        return { snapshot: plain<{ DBClusterSnapshot: Snapshot }>(out).DBClusterSnapshot };
+      } catch (error) {
+        const name = (error as { name?: string }).name ?? "Error";
+        if (COPY_FAULTS.has(name)) return { error: { code: name, message: (error as Error).message } };
+        throw toAwsError(error, "rds", "CopyDBClusterSnapshot", region);
+      }
+    },
+    async pollSnapshot(region, identifier) {
+      try {
+        const out = await clients.neptune(region).send(new DescribeDBClusterSnapshotsCommand({ DBClusterSnapshotIdentifier: identifier }));
+        return plain<{ DBClusterSnapshots?: Snapshot[] }>(out).DBClusterSnapshots?.[0] ?? null;
+      } catch (error) {
+        if ((error as { name?: string }).name === "DBClusterSnapshotNotFoundFault") return null;
+        const failure = toAwsError(error, "rds", "DescribeDBClusterSnapshots", region);
+        throw failure instanceof AwsError ? failure : error;
+      }
+    },
+  };
+}

@@ -1,0 +1,99 @@
+// `copy [PATH…]`: lint the requests with live facts, plan one action each, and — only with --apply —
+// start the copies (each once, never overwriting), then with --wait follow them to the end.
+import { copyJson, copyStylish, type CopyRun } from "../copy/report.js";
+import { planCopy, type CopyItem } from "../copy/plan.js";
+import { startCopies } from "../copy/execute.js";
+import { waitForCopies } from "../copy/wait.js";
+import { liveFacts } from "../facts/source.js";
+import { lint } from "../lint.js";
+import { EXIT, UsageError } from "./errors.js";
+import { connect } from "./facts.js";
+import type { CommonArgs } from "./main.js";
+import { writeReport } from "./output.js";
+import { TOOL_NAME, TOOL_VERSION } from "./package-info.js";
+import { loadPolicy } from "./policy.js";
+
+export interface CopyArgs extends CommonArgs {
+  paths: string[];
+  apply: boolean;
+  wait: boolean;
+  timeout: number;
+  "poll-interval": number;
+}
+
+/** Progress of started copies on stderr: a redrawn block on a terminal, plain lines otherwise. */
+function progressReporter(items: CopyItem[]): (item: CopyItem) => void {
+  const tty = process.stderr.isTTY === true;
+  let drawn = 0;
+  return (changed) => {
+    if (!tty) {
+      const pct = changed.percentProgress === undefined ? "" : ` ${changed.percentProgress}%`;
+      process.stderr.write(`copy: ${changed.id} in ${changed.region}: ${changed.outcome === "started" ? (changed.status ?? "copying") : changed.outcome}${pct}\n`);
+      return;
+    }
+    const active = items.filter((i) => ["started", "available", "failed"].includes(i.outcome));
+    if (drawn > 0) process.stderr.write(`\u001b[${drawn}A`);
+    for (const i of active) {
+      const pct = i.percentProgress ?? 0;
+      const bar = "#".repeat(Math.round(pct / 5)).padEnd(20, ".");
+      process.stderr.write(`\u001b[2K${(i.id ?? "").padEnd(40)} [${bar}] ${String(pct).padStart(3)}% ${i.outcome === "started" ? (i.status ?? "copying") : i.outcome}\n`);
+    }
+    drawn = active.length;
+  };
+}
+
+export async function copyCommand(args: CopyArgs): Promise<number> {
+  const cwd = process.cwd();
+  if (args.inventory !== undefined) throw new UsageError("copy acts on live facts only: an inventory may be out of date (drop --inventory)");
+  if (args.format !== "stylish" && args.format !== "json") throw new UsageError("copy reports as stylish or json");
+  if (args.wait && !args.apply) throw new UsageError("--wait needs --apply (a dry run starts nothing to wait for)");
+  if (!(args.timeout > 0)) throw new UsageError("--timeout must be a positive number of seconds");
+  if (!(args["poll-interval"] > 0)) throw new UsageError("--poll-interval must be a positive number of seconds");
+  const policy = await loadPolicy(args.config, args.rule, cwd);
+  const aws = await connect(args);
+  const items: CopyItem[] = [];
+  const run = await lint({
+    cwd,
+    paths: args.paths.length ? args.paths : ["."],
+    config: policy.config,
+    rules: policy.rules,
+    cliRules: policy.cliRules,
+    region: Array.isArray(args.region) ? args.region.at(-1) : args.region,
+    account: args.account === undefined ? undefined : String(args.account),
+    facts: liveFacts(aws),
+    fallbackAccount: await aws.callerAccount(),
+    onSubject: (subject, facts, result) => items.push(planCopy(subject, facts, result)),
+  });
+  for (const e of run.inputErrors) process.stderr.write(`${[e.file, e.line, e.column].filter((x) => x !== undefined).join(":")}: ${e.message}\n`);
+  if (run.inputErrors.length > 0) {
+    process.stderr.write("copy: some input could not be read; nothing was copied (exit 2)\n");
+    return EXIT.fatal;
+  }
+
+  const controller = new AbortController();
+  const onInterrupt = () => {
+    if (controller.signal.aborted) return;
+    controller.abort();
+    process.stderr.write("\nInterrupted: no new copies will be started; copies already started go on in AWS.\n");
+  };
+  process.on("SIGINT", onInterrupt);
+  try {
+    if (args.apply) {
+      const { loadCopier } = await import("../aws/index.js");
+      const copier = await loadCopier({ profile: args.profile, endpointUrl: args["endpoint-url"], concurrency: args.concurrency });
+      const progress = progressReporter(items);
+      await startCopies(items, copier, { concurrency: args.concurrency ?? 8, signal: controller.signal, onChange: progress });
+      if (args.wait && !controller.signal.aborted) {
+        await waitForCopies(items, copier, { pollMs: args["poll-interval"] * 1000, timeoutMs: args.timeout * 1000, signal: controller.signal, onChange: progress });
+      }
+    }
+  } finally {
+    process.off("SIGINT", onInterrupt);
+  }
+
+  const result: CopyRun = { applied: args.apply, interrupted: controller.signal.aborted, items };
+  writeReport(args.format === "json" ? copyJson(result, { name: TOOL_NAME, version: TOOL_VERSION }) : copyStylish(result), args.output, cwd);
+  const bad = items.some((i) => ["refused", "conflict", "failed", "not-started"].includes(i.outcome));
+  const unfinished = args.wait && items.some((i) => i.outcome === "started");
+  return bad || unfinished || result.interrupted ? EXIT.findings : EXIT.ok;
+}

@@ -102,8 +102,8 @@ export async function main(argv: string[]): Promise<number> {
       .command(
         "audit",
         "Check existing snapshots (--inventory FILE or --live)",
-        (y) => common(y),
-        run(async (args: CommonArgs) => (await import("./audit.js")).auditCommand(args)),
+        (y) => common(y).option("plan-remediation", { type: "string", describe: "Write copy plans that fix snapshots with bad KMS keys or tags into this folder" }),
+        run(async (args: CommonArgs & { "plan-remediation"?: string }) => (await import("./audit.js")).auditCommand(args)),
       )
       .command(
         "copy [paths..]",

@@ -35,6 +35,13 @@ export interface PolicyConfig {
   rules?: Record<string, RuleSetting>;
   overrides?: { files: string[]; region?: string; account?: string; rules?: Record<string, RuleSetting> }[];
   customRules?: CustomRuleSpec[];
+  remediation?: RemediationSettings;
+}
+
+export interface RemediationSettings {
+  kmsKeys?: Record<string, string>;
+  tags?: Record<string, string>;
+  targetSuffix?: string;
 }
 
 export class ConfigError extends InputError {
@@ -120,7 +127,7 @@ export async function loadConfig(path: string, rules: readonly Rule[]): Promise<
   }
   const value = doc.value;
   if (!validatePolicy(value)) {
-    const [first] = describeSchemaErrors(validatePolicy.errors ?? [], value, ["region", "account", "files", "ignores", "rules", "overrides", "customRules"]);
+    const [first] = describeSchemaErrors(validatePolicy.errors ?? [], value, ["region", "account", "files", "ignores", "rules", "overrides", "customRules", "remediation"]);
     fail(file, doc, first?.pointer ?? "", first?.message.replace(/^the document/, "the config") ?? "invalid config", first?.target);
   }
   const config = value as Omit<PolicyConfig, "path" | "dir">;

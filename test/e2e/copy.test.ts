@@ -160,4 +160,51 @@ describe("copy --apply", () => {
     expect(Object.values(outcomes(rerun.stdout)).sort()).toEqual(Array(6).fill("").map((_, i) => (i < byOutcome("not-started") ? "started" : "skipped")).sort());
     for (let i = 0; i < 6; i++) expect(copiesOf(`ident-prod-copy-${i}`)).toBe(1);
   });
+
+  it("200 requests across 3 regions, --concurrency 8: every outcome reported, no target copied twice", async () => {
+    const regions = ["us-east-1", "us-west-2", "eu-west-1"];
+    const plans: Record<string, string> = {};
+    const expected: Record<string, string> = {};
+    regions.forEach((region, r) => {
+      const key = `${String(r + 7).padStart(8, "0")}-aaaa-4bbb-8ccc-dddddddddddd`;
+      emulator.state.addKey(region, { KeyId: key });
+      emulator.state.addAlias(region, "alias/bulk", key);
+      const copies = [];
+      for (let i = r; i < 200; i += 3) {
+        const source = `bulk-${i}`;
+        emulator.state.addSnapshot(region, { DBClusterSnapshotIdentifier: source, StorageEncrypted: true, KmsKeyId: `arn:aws:kms:${region}:${ACCOUNT}:key/${key}` });
+        const target = `bulk-${i}-copy`;
+        if (i % 20 === 0) {
+          copies.push({ SourceDBClusterSnapshotIdentifier: source, TargetDBClusterSnapshotIdentifier: `bulk-${i}--copy`, KmsKeyId: "alias/bulk" });
+          expected[`bulk-${i}--copy`] = "refused";
+          continue;
+        }
+        if (i % 20 === 1) {
+          emulator.state.addSnapshot(region, { DBClusterSnapshotIdentifier: target, StorageEncrypted: true, SourceDBClusterSnapshotArn: `arn:aws:rds:${region}:${ACCOUNT}:cluster-snapshot:${source}` });
+          expected[target] = "skipped";
+        } else if (i % 20 === 2) {
+          emulator.state.addSnapshot(region, { DBClusterSnapshotIdentifier: target, StorageEncrypted: true });
+          expected[target] = "conflict";
+        } else if (i % 20 === 3) {
+          emulator.state.failCopiesOf(target);
+          expected[target] = "failed";
+        } else expected[target] = "available";
+        copies.push({ SourceDBClusterSnapshotIdentifier: source, TargetDBClusterSnapshotIdentifier: target, KmsKeyId: "alias/bulk" });
+      }
+      plans[`plans/${region}.json`] = JSON.stringify({ region, copies });
+    });
+    const dir = workdir(plans);
+    const before = emulator.calls.length;
+    const out = await copy(["plans", "--apply", "--wait", "--concurrency", "8", ...FAST], dir);
+    expect(out.code).toBe(1);
+    const report = JSON.parse(out.stdout);
+    expect(report.results).toHaveLength(200);
+    expect(outcomes(out.stdout)).toEqual(expected);
+    const calls = emulator.calls.slice(before).filter((c) => c.operation === "CopyDBClusterSnapshot");
+    const perTarget = new Map<string, number>();
+    for (const c of calls) perTarget.set(String(c.params.TargetDBClusterSnapshotIdentifier), (perTarget.get(String(c.params.TargetDBClusterSnapshotIdentifier)) ?? 0) + 1);
+    expect(Math.max(...perTarget.values())).toBe(1);
+    expect(calls.length).toBe(Object.values(expected).filter((o) => o === "available" || o === "failed").length);
+    expect(report.summary).toMatchObject({ requests: 200, refused: 10, skipped: 10, conflict: 10, failed: 10, available: 160 });
+  });
 });

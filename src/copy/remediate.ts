@@ -1,0 +1,88 @@
+// Remediation by copying: for each audited snapshot whose KMS key or tags break the policy, a copy
+// request that re-encrypts it with the policy's key for its region and carries repaired tags. An
+// unencrypted snapshot cannot be fixed this way (AWS cannot encrypt by copying): it is listed apart.
+import type { RemediationSettings } from "../config/load.js";
+import { snapshotArnOf } from "../model/arn.js";
+import type { Snapshot, SubjectResult } from "../model/types.js";
+import { tagTextProblem } from "../../rules/tag-format.js";
+
+const KMS_RULES = new Set(["kms-key-format", "kms-key-region", "kms-key-usable", "kms-key-allowed"]);
+const TAG_RULES = new Set(["tag-format", "tag-reserved-prefix", "tag-duplicate", "tag-limit", "tag-policy"]);
+const RESERVED = /^(aws|rds):/i;
+const MAX_TAGS = 50;
+const MAX_ID = 63;
+
+export interface RemediationPlan {
+  region: string;
+  account: string;
+  copies: { SourceDBClusterSnapshotIdentifier: string; TargetDBClusterSnapshotIdentifier: string; KmsKeyId?: string; CopyTags: false; Tags: { Key: string; Value: string }[] }[];
+}
+
+export interface Remediation {
+  /** By file name (`ACCOUNT-REGION.json`). */
+  plans: Map<string, RemediationPlan>;
+  unfixable: { arn: string; reason: string }[];
+}
+
+/** The snapshot's tags with what the tag rules object to removed, then the policy's tags set. */
+export function repairedTags(tagList: unknown, set: Record<string, string> = {}): { Key: string; Value: string }[] {
+  const kept: { Key: string; Value: string }[] = [];
+  const seen = new Set<string>(Object.keys(set));
+  for (const tag of Array.isArray(tagList) ? tagList : []) {
+    const key = (tag as { Key?: unknown })?.Key;
+    const value = (tag as { Value?: unknown })?.Value ?? "";
+    if (typeof key !== "string" || typeof value !== "string") continue;
+    if (RESERVED.test(key) || RESERVED.test(value) || tagTextProblem(key, "key") || tagTextProblem(value, "value")) continue;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    kept.push({ Key: key, Value: value });
+  }
+  const fixed = Object.entries(set).map(([Key, Value]) => ({ Key, Value }));
+  return [...fixed, ...kept].slice(0, MAX_TAGS);
+}
+
+function targetId(id: string, suffix: string): string {
+  const base = id.replace(/^rds:/, "");
+  return `${base.slice(0, MAX_ID - suffix.length).replace(/-+$/, "")}${suffix}`;
+}
+
+export function planRemediation(results: readonly SubjectResult[], snapshotOf: (r: SubjectResult) => Snapshot | undefined, settings: RemediationSettings = {}): Remediation {
+  const plans = new Map<string, RemediationPlan>();
+  const unfixable: Remediation["unfixable"] = [];
+  const suffix = settings.targetSuffix === undefined ? "-remediated" : settings.targetSuffix.startsWith("-") ? settings.targetSuffix : `-${settings.targetSuffix}`;
+  for (const result of results) {
+    const errors = result.findings.filter((f) => f.severity === "error");
+    const kms = errors.some((f) => KMS_RULES.has(f.ruleId));
+    const tags = errors.some((f) => TAG_RULES.has(f.ruleId));
+    const unencrypted = errors.some((f) => f.ruleId === "encryption-required");
+    if (!kms && !tags && !unencrypted) continue;
+    const snapshot = snapshotOf(result);
+    const arn = snapshotArnOf(snapshot);
+    if (snapshot === undefined || arn === undefined || typeof snapshot.DBClusterSnapshotArn !== "string") continue;
+    if (unencrypted || snapshot.StorageEncrypted === false) {
+      unfixable.push({ arn: snapshot.DBClusterSnapshotArn, reason: "it is not encrypted, and copying cannot encrypt a snapshot: restore it to a cluster with encryption on and snapshot that" });
+      continue;
+    }
+    const stuck = errors.find((f) => f.ruleId === "kms-key-usable" && f.messageId === "snapshotState");
+    if (stuck) {
+      unfixable.push({ arn: snapshot.DBClusterSnapshotArn, reason: `a copy must decrypt it with its own key, which cannot be used now (${stuck.message}) — enable the key or cancel its deletion, then plan again` });
+      continue;
+    }
+    const key = settings.kmsKeys?.[arn.region];
+    if (kms && key === undefined) {
+      unfixable.push({ arn: snapshot.DBClusterSnapshotArn, reason: `its KMS key breaks the policy and the config names no remediation.kmsKeys key for ${arn.region}` });
+      continue;
+    }
+    const file = `${arn.account}-${arn.region}.json`;
+    const plan = plans.get(file) ?? { region: arn.region, account: arn.account, copies: [] };
+    plan.copies.push({
+      SourceDBClusterSnapshotIdentifier: snapshot.DBClusterSnapshotArn,
+      TargetDBClusterSnapshotIdentifier: targetId(arn.id, suffix),
+      ...(key !== undefined ? { KmsKeyId: key } : {}),
+      CopyTags: false,
+      Tags: repairedTags(snapshot.TagList, settings.tags),
+    });
+    plans.set(file, plan);
+  }
+  return { plans, unfixable };
+}

@@ -227,3 +227,16 @@ describe("rules command", () => {
     expect(out.stderr).toMatch(/unknown rule nope/);
   });
 });
+
+describe("SARIF of the bundled fixtures", () => {
+  it("passes Microsoft's SARIF Multitool with zero errors", async () => {
+    const dir = workdir({});
+    const out = await cli(["lint", "fixtures", "--format", "sarif", "--output", join(dir, "fixtures.sarif")]);
+    expect(out.code).toBe(1);
+    const { execFileSync } = await import("node:child_process");
+    const printed = execFileSync(join(ROOT, "node_modules/.bin/sarif-multitool"), ["validate", join(dir, "fixtures.sarif"), "--output", join(dir, "validation.sarif")], { encoding: "utf8" });
+    expect(printed).toContain("Analysis completed successfully");
+    const problems = JSON.parse(readFileSync(join(dir, "validation.sarif"), "utf8")).runs[0].results ?? [];
+    expect(problems.filter((p: { level?: string }) => p.level === "error")).toEqual([]);
+  });
+});

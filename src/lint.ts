@@ -9,7 +9,7 @@ import type { ParsedDocument } from "./input/document.js";
 import { InputError, parseText, readText, syntaxOf } from "./input/read.js";
 import { looksLikeRequests, mayHoldRequests, requestSubjects } from "./input/subjects.js";
 import { walk } from "./input/walk.js";
-import type { Facts, Finding, InputError as InputErrorRecord, RunResult, Subject, SubjectResult } from "./model/types.js";
+import type { Facts, Finding, InputError as InputErrorRecord, Position, RunResult, Subject, SubjectResult } from "./model/types.js";
 
 export interface LintOptions {
   cwd: string;
@@ -39,9 +39,25 @@ export function byPosition(a: Finding, b: Finding): number {
   return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.ruleId.localeCompare(b.ruleId) || a.pointer.localeCompare(b.pointer);
 }
 
-function locate(doc: ParsedDocument, subject: Subject, finding: Finding): Finding {
-  const at = doc.locate(finding.pointer, finding.target) ?? doc.locate(subject.pointer);
-  return at ? { ...finding, line: at.line, column: at.column } : finding;
+/**
+ * Give a finding its line and column. Lookups are cached per document: the *unverified* warnings of
+ * several rules all point at the subject itself.
+ */
+function locator(doc: ParsedDocument): (subject: Subject, finding: Finding) => Finding {
+  const cache = new Map<string, Position | undefined>();
+  const at = (pointer: string, target?: "key") => {
+    const key = `${target ?? "value"}${pointer}`;
+    if (!cache.has(key)) cache.set(key, doc.locate(pointer, target));
+    return cache.get(key);
+  };
+  return (subject, finding) => {
+    const found = at(finding.pointer, finding.target) ?? at(subject.pointer);
+    if (found) {
+      finding.line = found.line;
+      finding.column = found.column;
+    }
+    return finding;
+  };
 }
 
 export async function lint(options: LintOptions): Promise<RunResult> {
@@ -94,10 +110,11 @@ export async function lint(options: LintOptions): Promise<RunResult> {
     const settings = resolver.forFile(path);
     const region = parts.plan?.region ?? options.region ?? settings.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
     const account = parts.plan?.account ?? options.account ?? settings.account ?? options.fallbackAccount;
+    const locate = locator(doc);
     for (const raw of parts.subjects) {
       const subject: Subject = { kind: "request", file, index: raw.index, pointer: raw.pointer, value: raw.value, region, account, duplicates: raw.duplicates };
       const facts: Facts = options.facts ? await options.facts.forRequest(subject) : {};
-      const findings = checkSubject(subject, settings.rules, facts, now).map((f) => locate(doc, subject, f));
+      const findings = checkSubject(subject, settings.rules, facts, now).map((f) => locate(subject, f));
       findings.sort(byPosition);
       const target = (raw.value as Record<string, unknown> | null)?.TargetDBClusterSnapshotIdentifier;
       const result: SubjectResult = {

@@ -1,5 +1,5 @@
 // Bytes to a parsed document, refusing what cannot be a request file: too large, binary, not UTF-8.
-import { readFileSync, statSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import type { ParsedDocument } from "./document.js";
 import { InputSyntaxError, lineIndex } from "./document.js";
 import { parseJson } from "./json.js";
@@ -31,18 +31,30 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
 /** Read a file as UTF-8 text, or throw InputError saying why it cannot be. */
 export function readText(path: string, maxBytes = MAX_REQUEST_FILE_BYTES): string {
   let bytes: Buffer;
+  let fd: number | undefined;
   try {
-    const size = statSync(path).size;
+    // open + fstat + read: the size is checked on the open file, without a separate stat of the path.
+    fd = openSync(path, "r");
+    const size = fstatSync(fd).size;
     if (size > maxBytes) {
       throw new InputError(`is too large (${(size / 1048576).toFixed(1)} MiB; the limit is ${maxBytes / 1048576} MiB)`);
     }
-    bytes = readFileSync(path);
+    bytes = Buffer.allocUnsafe(size);
+    let done = 0;
+    while (done < size) {
+      const n = readSync(fd, bytes, done, size - done, done);
+      if (n === 0) break;
+      done += n;
+    }
+    if (done < size) bytes = bytes.subarray(0, done);
   } catch (error) {
     if (error instanceof InputError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
       code === "ENOENT" ? "does not exist" : code === "EACCES" || code === "EPERM" ? "cannot be read (permission denied)" : code === "EISDIR" ? "is a directory" : `cannot be read (${code ?? (error as Error).message})`;
     throw new InputError(reason);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
   return decode(bytes);
 }

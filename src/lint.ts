@@ -26,6 +26,8 @@ export interface LintOptions {
   /** The account when nothing else names one (with --live: the caller's, from STS). */
   fallbackAccount?: string;
   now?: Date;
+  /** Skip named files that do not look like requests, as a folder walk does (pre-commit passes every changed file). */
+  onlyRequests?: boolean;
   /** Told of each request checked, with the facts it was checked against (copy plans from this). */
   onSubject?: (subject: Subject, facts: Facts, result: SubjectResult) => void;
 }
@@ -77,7 +79,8 @@ export async function lint(options: LintOptions): Promise<RunResult> {
   let linted = 0;
   let skipped = 0;
 
-  for (const { path, explicit } of files) {
+  for (const { path, explicit: named } of files) {
+    const explicit = named && !options.onlyRequests;
     const file = displayPath(cwd, path);
     const syntax = syntaxOf(path) ?? "yaml";
     let doc: ParsedDocument;

@@ -1,5 +1,8 @@
 // `lint [PATH…]`: check proposed copy requests, with facts from --inventory or --live when given.
+import { resolve } from "node:path";
+import { BaselineError, applyBaseline, baselineOf, readBaseline } from "../baseline.js";
 import { lint } from "../lint.js";
+import { writeReport } from "./output.js";
 import { indexFacts, liveFacts, type FactSource } from "../facts/source.js";
 import type { CommonArgs } from "./main.js";
 import { loadPolicy } from "./policy.js";
@@ -7,7 +10,14 @@ import { finish } from "./report.js";
 import { UsageError } from "./errors.js";
 import { connect, loadInventory } from "./facts.js";
 
-export async function lintCommand(args: CommonArgs & { paths: string[] }): Promise<number> {
+export interface LintArgs extends CommonArgs {
+  paths: string[];
+  baseline?: string;
+  "write-baseline"?: string;
+  "only-requests"?: boolean;
+}
+
+export async function lintCommand(args: LintArgs): Promise<number> {
   const cwd = process.cwd();
   if (args.live && args.inventory !== undefined) throw new UsageError("give --inventory FILE or --live, not both");
   const policy = await loadPolicy(args.config, args.rule, cwd);
@@ -21,7 +31,7 @@ export async function lintCommand(args: CommonArgs & { paths: string[] }): Promi
     facts = liveFacts(aws);
     fallbackAccount = await aws.callerAccount();
   }
-  const run = await lint({
+  const found = await lint({
     cwd,
     paths: args.paths.length ? args.paths : ["."],
     config: policy.config,
@@ -31,7 +41,22 @@ export async function lintCommand(args: CommonArgs & { paths: string[] }): Promi
     account: args.account === undefined ? undefined : String(args.account),
     facts,
     fallbackAccount,
+    onlyRequests: args["only-requests"],
   });
+  let run = found;
+  if (args["write-baseline"] !== undefined) {
+    const baseline = baselineOf(found);
+    writeReport(JSON.stringify(baseline, null, 2) + "\n", args["write-baseline"], cwd);
+    process.stderr.write(`Wrote ${baseline.findings.length} finding${baseline.findings.length === 1 ? "" : "s"} to the baseline ${args["write-baseline"]}.\n`);
+    run = applyBaseline(found, baseline);
+  } else if (args.baseline !== undefined) {
+    try {
+      run = applyBaseline(found, readBaseline(resolve(cwd, args.baseline)));
+    } catch (error) {
+      if (error instanceof BaselineError) throw new UsageError(`--baseline ${args.baseline} ${error.message}`);
+      throw error;
+    }
+  }
   return finish(run, policy.rules, {
     format: args.format,
     output: args.output,

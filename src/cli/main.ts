@@ -88,9 +88,18 @@ export async function main(argv: string[]): Promise<number> {
       .command(
         ["lint [paths..]"],
         "Check proposed copy requests in files or folders (default .)",
-        (y) => common(y).positional("paths", { type: "string", array: true, default: ["."] }),
-        run(async (args: CommonArgs & { paths: string[] }) => (await import("./lint.js")).lintCommand(args)),
+        (y) =>
+          common(y)
+            .positional("paths", { type: "string", array: true, default: ["."] })
+            .option("baseline", { type: "string", describe: "Report only findings not in this baseline file" })
+            .option("write-baseline", { type: "string", describe: "Write the current findings to this baseline file (they are then not reported)" })
+            .option("only-requests", { type: "boolean", describe: "Skip named files that do not look like requests, as a folder walk does (for pre-commit)" })
+            .conflicts("baseline", "write-baseline"),
+        run(async (args: CommonArgs & { paths: string[]; baseline?: string; "write-baseline"?: string; "only-requests"?: boolean }) => (await import("./lint.js")).lintCommand(args)),
       )
+      .command("init", "Write a commented snapshot-policy.yml here (never overwrites)", (y) => y, async () => {
+        code = (await import("./init.js")).initCommand(process.cwd());
+      })
       .command(
         "rules [id]",
         "List the rules, or show one rule's documentation",
@@ -123,7 +132,7 @@ export async function main(argv: string[]): Promise<number> {
         (y) => common(y),
         run(async (args: CommonArgs) => (await import("./export.js")).exportCommand(args)),
       )
-      .demandCommand(1, "Name a command: lint, audit, copy, export or rules.")
+      .demandCommand(1, "Name a command: lint, audit, copy, export, init or rules.")
       .recommendCommands()
       .help()
       .wrap(Math.min(110, process.stdout.columns ?? 80))

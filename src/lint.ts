@@ -1,5 +1,6 @@
 // lint: request files → located findings. One file at a time, so memory holds results, not documents.
-import { relative } from "node:path";
+import { renameSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, relative } from "node:path";
 import type { PolicyConfig } from "./config/load.js";
 import { SettingsResolver, type CliRuleSetting } from "./config/resolve.js";
 import { checkSubject } from "./engine/runner.js";
@@ -26,6 +27,8 @@ export interface LintOptions {
   /** The account when nothing else names one (with --live: the caller's, from STS). */
   fallbackAccount?: string;
   now?: Date;
+  /** Apply the safe fixes: write them, or only report them (dry run). */
+  fix?: "write" | "dry-run";
   /** Skip named files that do not look like requests, as a folder walk does (pre-commit passes every changed file). */
   onlyRequests?: boolean;
   /** Told of each request checked, with the facts it was checked against (copy plans from this). */
@@ -62,7 +65,40 @@ function locator(doc: ParsedDocument): (subject: Subject, finding: Finding) => F
   };
 }
 
-export async function lint(options: LintOptions): Promise<RunResult> {
+/** Whether any rule finds more defects after a fix pass than before it. */
+function introducesFindings(before: readonly { result: SubjectResult }[], after: readonly { result: SubjectResult }[]): boolean {
+  const count = (list: readonly { result: SubjectResult }[]) => {
+    const n = new Map<string, number>();
+    // An *unverified* warning is not a defect: naming a key, say, makes the key rules ask for facts.
+    for (const { result } of list) for (const f of result.findings) if (f.messageId !== "unverified") n.set(f.ruleId, (n.get(f.ruleId) ?? 0) + 1);
+    return n;
+  };
+  const was = count(before);
+  return [...count(after)].some(([rule, n]) => n > (was.get(rule) ?? 0));
+}
+
+/** A file `--fix` changed (or, with --fix-dry-run, would change). */
+export interface FixRecord {
+  file: string;
+  path: string;
+  before: string;
+  after: string;
+  applied: number;
+}
+
+/** Replace a file through a temporary file and a rename, so an interrupted fix never leaves half a file. */
+function writeFileAtomic(path: string, text: string): void {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.fix`);
+  try {
+    writeFileSync(temp, text);
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw new InputError(`${path}: cannot write the fixed file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+}
+
+export async function lint(options: LintOptions): Promise<RunResult & { fixes?: FixRecord[] }> {
   const { cwd, config } = options;
   const env = options.env ?? process.env;
   const now = options.now ?? new Date();
@@ -78,56 +114,87 @@ export async function lint(options: LintOptions): Promise<RunResult> {
   const results: SubjectResult[] = [];
   let linted = 0;
   let skipped = 0;
+  const fixes: FixRecord[] = [];
 
-  for (const { path, explicit: named } of files) {
-    const explicit = named && !options.onlyRequests;
-    const file = displayPath(cwd, path);
+  /** Lint one file's text: its results, or why it was skipped or could not be read. */
+  const lintText = async (path: string, file: string, explicit: boolean, text: string) => {
     const syntax = syntaxOf(path) ?? "yaml";
+    if (!explicit && !mayHoldRequests(text)) return { kind: "skipped" as const };
     let doc: ParsedDocument;
-    let text: string;
-    try {
-      text = readText(path);
-      if (!explicit && !mayHoldRequests(text)) {
-        skipped++;
-        continue;
-      }
-      doc = await parseText(text, syntax);
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      inputErrors.push({ file, message: error.message, line: error.line, column: error.column });
-      continue;
-    }
-    if (!explicit && !looksLikeRequests(doc.value)) {
-      skipped++;
-      continue;
-    }
     let parts;
     try {
+      doc = await parseText(text, syntax);
+      if (!explicit && !looksLikeRequests(doc.value)) return { kind: "skipped" as const };
       parts = requestSubjects(doc);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      inputErrors.push({ file, message: error.message, line: error.line, column: error.column });
-      continue;
+      return { kind: "error" as const, error: { file, message: error.message, line: error.line, column: error.column } };
     }
-    linted++;
     const settings = resolver.forFile(path);
     const region = parts.plan?.region ?? options.region ?? settings.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
     const account = parts.plan?.account ?? options.account ?? settings.account ?? options.fallbackAccount;
     const locate = locator(doc);
+    const checked: { subject: Subject; facts: Facts; result: SubjectResult }[] = [];
     for (const raw of parts.subjects) {
       const subject: Subject = { kind: "request", file, index: raw.index, pointer: raw.pointer, value: raw.value, region, account, duplicates: raw.duplicates };
       const facts: Facts = options.facts ? await options.facts.forRequest(subject) : {};
       const findings = checkSubject(subject, settings.rules, facts, now).map((f) => locate(subject, f));
       findings.sort(byPosition);
       const target = (raw.value as Record<string, unknown> | null)?.TargetDBClusterSnapshotIdentifier;
-      const result: SubjectResult = {
-        file,
-        subject: "request",
-        id: typeof target === "string" ? target : null,
-        index: raw.index,
-        region: region ?? null,
-        findings,
-      };
+      const result: SubjectResult = { file, subject: "request", id: typeof target === "string" ? target : null, index: raw.index, region: region ?? null, findings };
+      checked.push({ subject, facts, result });
+    }
+    return { kind: "ok" as const, doc, syntax, checked };
+  };
+
+  for (const { path, explicit: named } of files) {
+    const explicit = named && !options.onlyRequests;
+    const file = displayPath(cwd, path);
+    let text: string;
+    try {
+      text = readText(path);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      inputErrors.push({ file, message: error.message, line: error.line, column: error.column });
+      continue;
+    }
+    let outcome = await lintText(path, file, explicit, text);
+    if (outcome.kind === "skipped") {
+      skipped++;
+      continue;
+    }
+    if (outcome.kind === "error") {
+      inputErrors.push(outcome.error);
+      continue;
+    }
+    if (options.fix) {
+      const { fixesFor } = await import("./fix/fixes.js");
+      const { applyEdits } = await import("./fix/edits.js");
+      // Passes as in ESLint: edits that overlap wait for the next pass over the re-parsed text.
+      let current = outcome;
+      let fixedText = text;
+      let applied = 0;
+      for (let pass = 0; pass < 10; pass++) {
+        const state = current;
+        const edits = state.checked.flatMap((c) => fixesFor(fixedText, state.doc, state.syntax, c.subject, c.result, options.config.remediation));
+        const next = applyEdits(fixedText, edits);
+        if (next.applied === 0 || next.text === fixedText) break;
+        const again = await lintText(path, file, explicit, next.text);
+        // A fix that breaks the file, or brings a finding of any rule that was not there, is not a
+        // fix: keep the last good text.
+        if (again.kind !== "ok" || introducesFindings(state.checked, again.checked)) break;
+        fixedText = next.text;
+        applied += next.applied;
+        current = again;
+      }
+      if (applied > 0) {
+        fixes.push({ file, path, before: text, after: fixedText, applied });
+        if (options.fix === "write") writeFileAtomic(path, fixedText);
+        outcome = current;
+      }
+    }
+    linted++;
+    for (const { subject, facts, result } of outcome.checked) {
       results.push(result);
       options.onSubject?.(subject, facts, result);
     }
@@ -136,5 +203,5 @@ export async function lint(options: LintOptions): Promise<RunResult> {
   let errors = 0;
   let warnings = 0;
   for (const r of results) for (const f of r.findings) f.severity === "error" ? errors++ : warnings++;
-  return { results, inputErrors, summary: { files: linted, skipped, subjects: results.length, errors, warnings } };
+  return { results, inputErrors, summary: { files: linted, skipped, subjects: results.length, errors, warnings }, ...(options.fix ? { fixes } : {}) };
 }

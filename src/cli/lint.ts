@@ -15,6 +15,8 @@ export interface LintArgs extends CommonArgs {
   baseline?: string;
   "write-baseline"?: string;
   "only-requests"?: boolean;
+  fix?: boolean;
+  "fix-dry-run"?: boolean;
 }
 
 export async function lintCommand(args: LintArgs): Promise<number> {
@@ -42,7 +44,16 @@ export async function lintCommand(args: LintArgs): Promise<number> {
     facts,
     fallbackAccount,
     onlyRequests: args["only-requests"],
+    fix: args["fix-dry-run"] ? "dry-run" : args.fix ? "write" : undefined,
   });
+  if (found.fixes && found.fixes.length > 0) {
+    if (args["fix-dry-run"]) {
+      const { unifiedDiff } = await import("../fix/diff.js");
+      for (const f of found.fixes) process.stdout.write(unifiedDiff(f.file, f.before, f.after));
+    }
+    const count = found.fixes.reduce((n, f) => n + f.applied, 0);
+    process.stderr.write(`${args["fix-dry-run"] ? "Would fix" : "Fixed"} ${count} problem${count === 1 ? "" : "s"} in ${found.fixes.length} file${found.fixes.length === 1 ? "" : "s"}.\n`);
+  }
   let run = found;
   if (args["write-baseline"] !== undefined) {
     const baseline = baselineOf(found);

@@ -94,8 +94,11 @@ export async function main(argv: string[]): Promise<number> {
             .option("baseline", { type: "string", describe: "Report only findings not in this baseline file" })
             .option("write-baseline", { type: "string", describe: "Write the current findings to this baseline file (they are then not reported)" })
             .option("only-requests", { type: "boolean", describe: "Skip named files that do not look like requests, as a folder walk does (for pre-commit)" })
-            .conflicts("baseline", "write-baseline"),
-        run(async (args: CommonArgs & { paths: string[]; baseline?: string; "write-baseline"?: string; "only-requests"?: boolean }) => (await import("./lint.js")).lintCommand(args)),
+            .option("fix", { type: "boolean", describe: "Apply the safe fixes in place (keeps comments, key order and formatting)" })
+            .option("fix-dry-run", { type: "boolean", describe: "Print the fixes as a diff; change no file" })
+            .conflicts("baseline", "write-baseline")
+            .conflicts("fix", "fix-dry-run"),
+        run(async (args: CommonArgs & { paths: string[]; baseline?: string; "write-baseline"?: string; "only-requests"?: boolean; fix?: boolean; "fix-dry-run"?: boolean }) => (await import("./lint.js")).lintCommand(args)),
       )
       .command("init", "Write a commented snapshot-policy.yml here (never overwrites)", (y) => y, async () => {
         code = (await import("./init.js")).initCommand(process.cwd());

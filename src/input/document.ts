@@ -19,6 +19,17 @@ export interface ParsedDocument {
    * the pointer names nothing in the document.
    */
   locate(pointer: string, target?: "value" | "key"): Position | undefined;
+  /**
+   * Offsets of the member or element at `pointer`: where it starts (its key, for a member), where
+   * its value starts and where the value ends. For edits that keep the rest of the text as it is.
+   */
+  span(pointer: string): Span | undefined;
+}
+
+export interface Span {
+  start: number;
+  valueStart: number;
+  end: number;
 }
 
 /** A syntax error at an offset in the text. */

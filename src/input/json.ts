@@ -322,5 +322,16 @@ export function parseJson(text: string): ParsedDocument {
       const offset = new Parser(text).find(segments, target === "key");
       return offset === undefined ? undefined : position(offset);
     },
+    span(pointer) {
+      const segments = pointerSegments(pointer);
+      if (segments === undefined) return undefined;
+      const valueStart = new Parser(text).find(segments, false);
+      if (valueStart === undefined) return undefined;
+      const start = new Parser(text).find(segments, true) ?? valueStart;
+      const scanner = new Parser(text);
+      scanner.pos = valueStart;
+      scanner.skip();
+      return { start, valueStart, end: scanner.pos };
+    },
   };
 }

@@ -26,6 +26,27 @@ function findDuplicates(node: unknown, path: string, out: DuplicateKey[]): void 
   }
 }
 
+/** The pair (or sequence item) at `segments`: its key node, when it has one, and its value node. */
+function entryAt(doc: Document, segments: string[]): { key?: Node; value: Node } | undefined {
+  let node: unknown = doc.contents;
+  let key: Node | undefined;
+  for (const segment of segments) {
+    if (isMap(node)) {
+      let found: (typeof node.items)[number] | undefined;
+      for (const pair of node.items) if (isPair(pair) && keyText(pair.key) === segment) found = pair;
+      if (found === undefined) return undefined;
+      key = found.key as Node;
+      node = found.value;
+    } else if (isSeq(node)) {
+      if (!/^(0|[1-9]\d*)$/.test(segment)) return undefined;
+      node = node.items[Number(segment)];
+      key = undefined;
+    } else return undefined;
+    if (node === undefined || node === null) return undefined;
+  }
+  return { key, value: node as Node };
+}
+
 function nodeAt(doc: Document, segments: string[], wantKey: boolean): Node | undefined {
   let node: unknown = doc.contents;
   let keyNode: unknown;
@@ -79,6 +100,13 @@ export function parseYaml(text: string): ParsedDocument {
       const node = nodeAt(doc, segments, target === "key");
       const offset = node?.range?.[0];
       return offset === undefined ? undefined : position(offset);
+    },
+    span(pointer) {
+      const segments = pointerSegments(pointer);
+      const entry = segments && entryAt(doc, segments);
+      const range = entry?.value.range;
+      if (!range) return undefined;
+      return { start: entry.key?.range?.[0] ?? range[0], valueStart: range[0], end: range[1] };
     },
   };
 }

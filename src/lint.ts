@@ -10,6 +10,7 @@ import type { ParsedDocument } from "./input/document.js";
 import { InputError, parseText, readText, syntaxOf } from "./input/read.js";
 import { looksLikeRequests, mayHoldRequests, requestSubjects } from "./input/subjects.js";
 import { walk } from "./input/walk.js";
+import { isTerraformPlan, terraformSubjects } from "./input/terraform.js";
 import type { Facts, Finding, InputError as InputErrorRecord, Position, RunResult, Subject, SubjectResult } from "./model/types.js";
 
 export interface LintOptions {
@@ -124,6 +125,7 @@ export async function lint(options: LintOptions): Promise<RunResult & { fixes?: 
     let parts;
     try {
       doc = await parseText(text, syntax);
+      if (isTerraformPlan(doc.value)) return lintTerraform(path, file, explicit, doc);
       if (!explicit && !looksLikeRequests(doc.value)) return { kind: "skipped" as const };
       parts = requestSubjects(doc);
     } catch (error) {
@@ -145,6 +147,39 @@ export async function lint(options: LintOptions): Promise<RunResult & { fixes?: 
       checked.push({ subject, facts, result });
     }
     return { kind: "ok" as const, doc, syntax, checked };
+  };
+
+  /** A Terraform plan: its snapshot copies and Neptune snapshots, found where the plan puts them. */
+  const lintTerraform = (path: string, file: string, explicit: boolean, doc: ParsedDocument) => {
+    const subjects = terraformSubjects(doc.value as Record<string, unknown>);
+    if (subjects.length === 0 && !explicit) return { kind: "skipped" as const };
+    const settings = resolver.forFile(path);
+    const locate = locator(doc);
+    const checked: { subject: Subject; facts: Facts; result: SubjectResult }[] = [];
+    return (async () => {
+      for (const tf of subjects) {
+        const region = tf.region ?? options.region ?? settings.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
+        const account = options.account ?? settings.account ?? options.fallbackAccount;
+        const subject: Subject = { kind: tf.kind, file, index: tf.index, pointer: tf.pointer, value: tf.value, region, account, mapPointer: tf.mapPointer };
+        const facts: Facts = options.facts && tf.kind === "request" ? await options.facts.forRequest(subject) : {};
+        const findings = checkSubject(subject, settings.rules, facts, now)
+          // SourceRegion exists for the AWS CLI and boto3; the provider presigns by itself and has no such argument.
+          .filter((f) => f.ruleId !== "source-region-missing")
+          .flatMap((f) => {
+            // A member Terraform knows only after apply cannot be judged from the plan: say so, once.
+            const missing = f.ruleId === "request-schema" && tf.unknown.find((m) => f.message.includes(m));
+            if (!missing) return [f];
+            return [{ ...f, severity: "warning" as const, messageId: "unverified", message: `Could not verify: ${missing} is known only after apply.` }];
+          })
+          // A value the plan does not hold (known only after apply, or taken from the cluster) is found at the resource.
+          .map((f) => locate(subject, { ...f, pointer: doc.locate(f.pointer) ? f.pointer : tf.pointer, message: `${tf.address}: ${f.message}` }));
+        findings.sort(byPosition);
+        const id = tf.kind === "request" ? tf.value.TargetDBClusterSnapshotIdentifier : tf.value.DBClusterSnapshotIdentifier;
+        const result: SubjectResult = { file, subject: tf.kind, id: typeof id === "string" ? id : null, index: tf.index, region: region ?? null, findings };
+        checked.push({ subject, facts, result });
+      }
+      return { kind: "ok" as const, doc, syntax: syntaxOf(path) ?? ("json" as const), checked };
+    })();
   };
 
   for (const { path, explicit: named } of files) {

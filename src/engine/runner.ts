@@ -49,7 +49,7 @@ export function checkSubject(subject: Subject, rules: readonly EnabledRule[], fa
           ruleId: rule.id,
           severity,
           message: formatMessage(template, data),
-          pointer: absolute ? pointer : joinPointer(subject.pointer, pointer),
+          pointer: absolute ? pointer : joinPointer(subject.pointer, subject.mapPointer ? subject.mapPointer(pointer) : pointer),
           messageId,
           ...(target ? { target } : {}),
         });

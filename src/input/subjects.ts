@@ -25,10 +25,11 @@ export function looksLikeRequests(value: unknown): boolean {
 }
 
 /**
- * Cheap test on raw text before parsing a walked file: false only when no marker can be in it. Text
+ * Cheap test on raw text before parsing a walked file: false only when no marker (a request member,
+ * `copies`, or a Terraform resource type of ours) can be in it. Text
  * with escapes is always parsed, since `\u0043opies` decodes to a marker.
  */
-const MARKER_TEXT = new RegExp(`${[...MARKERS].join("|")}`, "i");
+const MARKER_TEXT = new RegExp(`${[...MARKERS, "aws_rds_cluster_snapshot_copy", "aws_neptune_cluster_snapshot"].join("|")}`, "i");
 export function mayHoldRequests(text: string): boolean {
   return text.includes("\\") || MARKER_TEXT.test(text);
 }

@@ -95,6 +95,8 @@ export interface Subject {
   account?: string;
   /** Keys repeated in this subject's part of the file (absolute pointers, the later occurrence). */
   duplicates?: { pointer: string; key: string }[];
+  /** For subjects translated from another shape (Terraform plans): a subject pointer as a file pointer, relative to `pointer`. */
+  mapPointer?: (relative: string) => string;
 }
 
 /** The outcome for one subject, as reports print it. */

@@ -2,11 +2,11 @@
 // Benchmarks, measured side by side: each comparison alternates its commands in one run and reports
 // medians, min–max, the ratio of medians and peak RSS. Writes bench/RESULTS.md.
 //
-// usage: node bench/run.mjs [--only one-file|10k] [--runs N] [--files N] [--smoke]
+// usage: node bench/run.mjs [--only one-file|10k|spectral|100k|audit|live|copy-plan] [--runs N] [--files N] [--smoke]
 //   --only audit: offline audit of a --snapshots N inventory (default 100000) vs JSON.parse of it
 //   --smoke: tiny sizes and few runs, no thresholds (npm test runs it so the scripts never rot).
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync, readdirSync, readFileSync, cpSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -22,9 +22,22 @@ const runs = Number(flag("runs", smoke ? 2 : 15));
 const files = Number(flag("files", smoke ? 50 : 10000));
 const work = resolve(flag("work", join(root, "bench/.work")));
 const shared = [process.env.NSP_SHARED, join(root, "../shared"), join(root, "../../shared")].find((p) => p && existsSync(join(p, "bench/gen-workload.mjs")));
-if (!shared) {
+if (!shared && !smoke) {
   console.error("bench: ../shared/bench/gen-workload.mjs not found (set NSP_SHARED)");
   process.exit(2);
+}
+
+/** A workload: the shared generator's, or (smoke runs on a machine without it) copies of our fixtures. */
+function generate(dir, requests, snapshots) {
+  if (shared) {
+    execFileSync(process.execPath, [join(shared, "bench/gen-workload.mjs"), "--out", dir, "--requests", String(requests), "--snapshots", String(snapshots)], { stdio: "ignore" });
+    return;
+  }
+  const good = readFileSync(join(root, "fixtures/requests/good/graph-staging-copy.json"), "utf8");
+  const inventory = readFileSync(join(root, "fixtures/inventories/account-111122223333.json"), "utf8");
+  mkdirSync(join(dir, "requests/us-east-1"), { recursive: true });
+  for (let i = 0; i < requests; i++) writeFileSync(join(dir, "requests/us-east-1", `copy-${i}.json`), good);
+  writeFileSync(join(dir, "inventory.json"), inventory);
 }
 const bin = join(root, "bin/neptune-snapshot-policy.js");
 const time = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
@@ -49,9 +62,13 @@ const median = (xs) => {
 
 /** Alternate the commands `runs` times after one warm-up each. */
 function compare(name, commands, cwd) {
+  return compareRuns(name, commands, cwd, runs);
+}
+
+function compareRuns(name, commands, cwd, count) {
   for (const c of commands) once(c.cmd, cwd);
   const samples = commands.map(() => []);
-  for (let i = 0; i < runs; i++) commands.forEach((c, j) => samples[j].push(once(c.cmd, cwd)));
+  for (let i = 0; i < count; i++) commands.forEach((c, j) => samples[j].push(once(c.cmd, cwd)));
   const rows = commands.map((c, j) => {
     const ms = samples[j].map((s) => s.ms);
     return { label: c.label, median: median(ms), min: Math.min(...ms), max: Math.max(...ms), rss: Math.max(...samples[j].map((s) => s.rss)) };
@@ -69,12 +86,19 @@ function table(result, goal) {
 }
 
 const sections = [];
+let lint10k;
+/** The floor reads and parses with `yaml` found from its working directory: ours. */
+const floor = shared ? join(shared, "bench/peers/floor.mjs") : join(root, "bench/parse-floor-requests.mjs");
 const summary = [];
 mkdirSync(work, { recursive: true });
 const workload = join(work, `wl-${files}`);
-if (!existsSync(join(workload, "requests"))) {
-  execFileSync(process.execPath, [join(shared, "bench/gen-workload.mjs"), "--out", workload, "--requests", String(files), "--snapshots", "10"], { stdio: "ignore" });
-}
+if (!existsSync(join(workload, "requests"))) generate(workload, files, 10);
+// The config a repository would have: each region folder mapped to its region by an override.
+const regionFolders = readdirSync(join(workload, "requests"));
+writeFileSync(
+  join(workload, "snapshot-policy.yml"),
+  `overrides:\n${regionFolders.map((r) => `  - files: ["requests/${r}/**"]\n    region: ${r}\n`).join("")}`,
+);
 
 if (!only || only === "one-file") {
   const region = readdirSync(join(workload, "requests"))[0];
@@ -96,22 +120,73 @@ if (!only || only === "10k") {
   const r = compare(
     `Lint ${files.toLocaleString("en")} generated request files vs read+parse alone (floor)`,
     [
-      { label: `\`lint requests/ --region us-east-1\``, cmd: [process.execPath, bin, "lint", join(workload, "requests"), "--region", "us-east-1", "--no-config", "--format", "json", "--output", join(work, "lint.json")] },
-      { label: "floor: `node floor.mjs requests/`", cmd: [process.execPath, join(shared, "bench/peers/floor.mjs"), join(workload, "requests")] },
+      { label: "`lint requests/` (recommended policy, a config mapping each region folder to its region)", cmd: [process.execPath, bin, "lint", join(workload, "requests"), "--config", join(workload, "snapshot-policy.yml"), "--format", "json", "--output", join(work, "lint.json")] },
+      { label: "floor: `node floor.mjs requests/`", cmd: [process.execPath, floor, join(workload, "requests")] },
     ],
     root,
   );
+  lint10k = r.rows[0];
   const ratio = r.rows[0].median / r.rows[1].median;
-  sections.push(table(r, "Goal: ≤ 1.5× the floor's wall time. Both read and parse every file; lint also runs every rule and writes a JSON report."));
-  summary.push(`| ${files} files vs floor | ${ratio.toFixed(2)}× | ≤ 1.5× | ${ratio <= 1.5 ? "met" : "not met"} |`);
+  const rss = r.rows[0].rss / r.rows[1].rss;
+  sections.push(table(r, "Goal: ≤ 1.5× the floor's wall time, peak RSS ≤ 2× the floor's. Both read and parse every file; lint also runs every rule and writes a JSON report."));
+  summary.push(`| ${files} files vs floor: time | ${ratio.toFixed(2)}× | ≤ 1.5× | ${ratio <= 1.5 ? "met" : "not met"} |`);
+  summary.push(`| ${files} files vs floor: peak RSS | ${rss.toFixed(2)}× | ≤ 2× | ${rss <= 2 ? "met" : "not met"} |`);
+}
+
+if ((!only || only === "spectral") && !smoke && shared && existsSync(join(shared, "bench/peers/spectral/package.json"))) {
+  const spectralDir = join(work, "spectral");
+  if (!existsSync(join(spectralDir, "node_modules"))) {
+    cpSync(join(shared, "bench/peers/spectral"), spectralDir, { recursive: true, filter: (p) => !p.includes("node_modules") });
+    execFileSync("npm", ["install", "--no-audit", "--no-fund"], { cwd: spectralDir, stdio: "ignore" });
+  }
+  const n = Number(flag("spectral-files", 1000));
+  const dir = join(work, `wl-spectral-${n}`);
+  if (!existsSync(join(dir, "requests"))) generate(dir, n, 1);
+  const spectralRuns = Number(flag("spectral-runs", 3));
+  const saved = runs;
+  const r = compareRuns(
+    `Lint ${n.toLocaleString("en")} files vs Spectral with the equivalent ruleset (${spectralRuns} runs: Spectral is slow)`,
+    [
+      { label: "`neptune-snapshot-policy lint requests/`", cmd: [process.execPath, bin, "lint", join(dir, "requests"), "--region", "us-east-1", "--no-config", "--format", "json", "--output", join(work, "lint-spectral.json")] },
+      { label: "Spectral (`../shared/bench/peers/spectral`)", cmd: [join(spectralDir, "node_modules/.bin/spectral"), "lint", `${join(dir, "requests")}/**/*.{json,yaml}`, "-r", join(spectralDir, ".spectral.yaml"), "-f", "json", "-o", join(work, "spectral.json")] },
+    ],
+    spectralDir,
+    spectralRuns,
+  );
+  void saved;
+  const ratio = r.rows[1].median / r.rows[0].median;
+  sections.push(table(r, "Goal: ≥ 100× faster than Spectral (the ratio column is Spectral's time over ours, inverted: see the summary)."));
+  summary.push(`| Spectral / us on ${n} files | ${ratio.toFixed(0)}× faster | ≥ 100× | ${ratio >= 100 ? "met" : "not met"} |`);
+}
+
+if ((!only || only === "100k") && !smoke && lint10k) {
+  const n = Number(flag("big-files", 100000));
+  const dir = join(work, `wl-${n}`);
+  if (!existsSync(join(dir, "requests"))) generate(dir, n, 1);
+  const big = once([process.execPath, bin, "lint", join(dir, "requests"), "--region", "us-east-1", "--no-config", "--format", "json", "--output", join(work, "lint-100k.json")], root);
+  const ratio = big.ms / lint10k.median;
+  sections.push(
+    [`### Lint ${n.toLocaleString("en")} files: growth`, "", "Goal: time grows linearly (100k / 10k ≤ 11), memory stays bounded.", "", "| run | wall ms | peak RSS MB |", "|---|---:|---:|", `| ${files.toLocaleString("en")} files (median above) | ${lint10k.median.toFixed(0)} | ${lint10k.rss.toFixed(0)} |`, `| ${n.toLocaleString("en")} files (one run) | ${big.ms.toFixed(0)} | ${big.rss.toFixed(0)} |`, ""].join("\n"),
+  );
+  summary.push(`| ${n} / ${files} files: time | ${ratio.toFixed(2)} | ≤ 11 | ${ratio <= 11 ? "met" : "not met"} |`);
+  summary.push(`| ${n} / ${files} files: peak RSS | ${(big.rss / lint10k.rss).toFixed(2)}× | bounded | ${big.rss / lint10k.rss <= 3 ? "met" : "not met"} |`);
+}
+
+for (const [name, script, extra] of [
+  ["live", "live.mjs", smoke ? ["--snapshots", "200"] : []],
+  ["copy-plan", "copy-plan.mjs", smoke ? ["--requests", "30"] : ["--latency", "20"]],
+]) {
+  if (only && only !== name) continue;
+  const out = execFileSync(process.execPath, [join(root, "bench", script), ...extra], { encoding: "utf8" });
+  sections.push([`### ${name === "live" ? "audit --live on the loopback emulator" : "copy dry run with live facts on the loopback emulator"}`, "", "```", out.trim(), "```", ""].join("\n"));
+  const wall = /wall time: ([\d.]+) s/.exec(out)?.[1];
+  summary.push(`| ${name === "live" ? "audit --live, 10,000 snapshots, 20 ms latency" : "copy dry run, 1,000 requests, 20 ms latency"} | ${wall} s | ${name === "live" ? "≤ 5 s; calls per operation within budget" : "calls per operation (see below)"} | ${name === "live" ? (Number(wall) <= 5 ? "met" : "not met") : "—"} |`);
 }
 
 if (!only || only === "audit") {
   const snapshots = Number(flag("snapshots", smoke ? 200 : 100000));
   const dir = join(work, `inv-${snapshots}`);
-  if (!existsSync(dir)) {
-    execFileSync(process.execPath, [join(shared, "bench/gen-workload.mjs"), "--out", dir, "--requests", "1", "--snapshots", String(snapshots)], { stdio: "ignore" });
-  }
+  if (!existsSync(dir)) generate(dir, 1, snapshots);
   const inventory = readdirSync(dir).map((f) => join(dir, f)).find((f) => /inventory.*\.json$/.test(f));
   if (!inventory) throw new Error(`bench: no inventory in ${dir}`);
   const { statSync } = await import("node:fs");
@@ -131,6 +206,27 @@ if (!only || only === "audit") {
   summary.push(`| audit ${snapshots} snapshots: peak RSS / file size | ${Number.isNaN(rssRatio) ? "—" : rssRatio.toFixed(2) + "×"} | ≤ 3× | ${rssRatio <= 3 ? "met" : "not met"} |`);
 }
 
+const PROFILE_NOTES = `## What the profiles showed (node --cpu-prof), and what each change bought
+
+- **Audit of 100,000 snapshots**: the strict JSON parser with positions (1.3 s) and building the
+  output (89 MB pretty JSON, 0.8 s to stringify and write) dominated, with 1.2 s of GC. JSON.parse
+  plus one flat scan for snapshot offsets and repeated keys (positions only for findings), compact
+  JSON written in chunks, and parsing each snapshot ARN once (it was parsed 4-5 times) took it
+  from 6.2 s to 2.7 s. What is left: the rules over 100,000 subjects (0.6 s), JSON.parse (0.35 s),
+  the scan (0.15 s) and GC; memory holds the text (one copy), the parsed value and 200,000 findings.
+  Closing the gap would need streaming the inventory (parse and check one snapshot at a time).
+- **Lint of 10,000 files**: YAML parsing (the \`yaml\` package, as the floor uses) is a third of the
+  time; then locating findings (0.14 s, now cached per document), reading (stat before read: now
+  one fstat), the JSON report (0.3 s) and GC. Worker threads were tried (2 workers on 2 cores): no
+  gain (1.86 s against 1.75 s), since the single-threaded run already uses the second core for GC;
+  removed. What would close it: fewer findings objects (4 *unverified* warnings per request offline)
+  and a cheaper YAML path.
+- **One file**: start-up is the cost (bundle load 40 ms over node -e 0's 60 ms); the AWS SDK and
+  ajv are never loaded for an offline lint (ajv validators are compiled at build time).
+- **audit --live**: CPU-bound in the SDK (XML parsing, signing: 6.5 s of CPU for 6,100 calls), not in
+  waiting: with 0 ms latency it takes 5.6 s. The call counts are at the budget.
+`;
+
 const machine = `${process.platform} ${process.arch}, ${(await import("node:os")).cpus().length} cores, Node ${process.version}`;
 const text = [
   "# Benchmark results",
@@ -142,6 +238,7 @@ const text = [
   ...summary,
   "",
   ...sections,
+  PROFILE_NOTES,
 ].join("\n");
 if (smoke) process.stdout.write(text);
 else {

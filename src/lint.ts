@@ -137,9 +137,12 @@ export async function lint(options: LintOptions): Promise<RunResult & { fixes?: 
     const account = parts.plan?.account ?? options.account ?? settings.account ?? options.fallbackAccount;
     const locate = locator(doc);
     const checked: { subject: Subject; facts: Facts; result: SubjectResult }[] = [];
-    for (const raw of parts.subjects) {
-      const subject: Subject = { kind: "request", file, index: raw.index, pointer: raw.pointer, value: raw.value, region, account, duplicates: raw.duplicates };
-      const facts: Facts = options.facts ? await options.facts.forRequest(subject) : {};
+    const subjects = parts.subjects.map((raw): Subject => ({ kind: "request", file, index: raw.index, pointer: raw.pointer, value: raw.value, region, account, duplicates: raw.duplicates }));
+    // Live facts for a whole file are asked for at once; the AWS layer bounds and de-duplicates the calls.
+    const allFacts: Facts[] = options.facts ? await Promise.all(subjects.map((subject) => options.facts!.forRequest(subject))) : subjects.map(() => ({}));
+    for (const [i, raw] of parts.subjects.entries()) {
+      const subject = subjects[i]!;
+      const facts = allFacts[i]!;
       const findings = checkSubject(subject, settings.rules, facts, now).map((f) => locate(subject, f));
       findings.sort(byPosition);
       const target = (raw.value as Record<string, unknown> | null)?.TargetDBClusterSnapshotIdentifier;

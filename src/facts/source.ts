@@ -22,11 +22,15 @@ export function indexFacts(index: FactIndex): FactSource {
  */
 export function liveFacts(aws: AwsFacts): FactSource {
   const index = new FactIndex();
-  const seen = new Set<string>();
+  // The promise is kept, not just the fact that a fetch began: requests checked at once share it.
+  const pending = new Map<string, Promise<void>>();
   const once = (key: string, fetch: () => Promise<void>): Promise<void> => {
-    if (seen.has(key)) return Promise.resolve();
-    seen.add(key);
-    return fetch();
+    let promise = pending.get(key);
+    if (promise === undefined) {
+      promise = fetch();
+      pending.set(key, promise);
+    }
+    return promise;
   };
   const snapshot = (region: string, idOrArn: string, account?: string) =>
     once(`s/${region}/${idOrArn.toLowerCase()}`, async () => {

@@ -4,8 +4,9 @@
 import { CopyDBClusterSnapshotCommand, DescribeDBClusterSnapshotsCommand } from "@aws-sdk/client-neptune";
 import type { Snapshot } from "../model/types.js";
 import { createClients } from "./clients.js";
+import { plain } from "./plain.js";
 import { toAwsError } from "./errors.js";
-import { AwsError, type AwsCopier, type AwsOptions, type CopyInput } from "./types.js";
+import type { AwsCopier, AwsOptions, CopyInput } from "./types.js";
 
 /** Faults that say what happened to this one copy; anything else (access, credentials) ends the run. */
 const COPY_FAULTS = new Set([
@@ -18,10 +19,6 @@ const COPY_FAULTS = new Set([
   "InvalidParameterCombination",
 ]);
 
-function plain<T>(value: unknown): T {
-  const { $metadata: _ignored, ...rest } = (value ?? {}) as Record<string, unknown>;
-  return JSON.parse(JSON.stringify(rest)) as T;
-}
 
 export function createCopier(options: AwsOptions): AwsCopier {
   const clients = createClients(options);
@@ -42,8 +39,7 @@ export function createCopier(options: AwsOptions): AwsCopier {
         return plain<{ DBClusterSnapshots?: Snapshot[] }>(out).DBClusterSnapshots?.[0] ?? null;
       } catch (error) {
         if ((error as { name?: string }).name === "DBClusterSnapshotNotFoundFault") return null;
-        const failure = toAwsError(error, "rds", "DescribeDBClusterSnapshots", region);
-        throw failure instanceof AwsError ? failure : error;
+        throw toAwsError(error, "rds", "DescribeDBClusterSnapshots", region);
       }
     },
   };

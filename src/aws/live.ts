@@ -10,6 +10,7 @@ import { GetResourcesCommand } from "@aws-sdk/client-resource-groups-tagging-api
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import type { KeyMetadata, Snapshot, Tag } from "../model/types.js";
 import { createClients } from "./clients.js";
+import { plain } from "./plain.js";
 import { toAwsError } from "./errors.js";
 import { createLimit } from "./limit.js";
 import { AwsError, type AwsFacts, type AwsOptions, type RegionListing } from "./types.js";
@@ -17,11 +18,6 @@ import { AwsError, type AwsFacts, type AwsOptions, type RegionListing } from "./
 /** The API maxima: DescribeDBClusterSnapshots MaxRecords and GetResources ResourcesPerPage. */
 const PAGE = 100;
 
-/** SDK output as the AWS CLI prints it: plain JSON (dates as ISO strings), no `$metadata`. */
-function plain<T>(value: unknown): T {
-  const { $metadata: _ignored, ...rest } = (value ?? {}) as Record<string, unknown>;
-  return JSON.parse(JSON.stringify(rest)) as T;
-}
 
 function errorName(error: unknown): string {
   return (error as { name?: string })?.name ?? "";

@@ -43,8 +43,14 @@ function namesOf(ref: KmsKeyRef, text: string, where: Where, metadata: KeyMetada
     }
     return { names: [...names], complete: true };
   }
-  const sameForm = keys.every((pattern) => pattern.includes("alias/") === isAlias);
-  return { names: [...names], complete: fullArn && sameForm };
+  // Without facts, a pattern can be decided when it names the key the way we know it: by the same
+  // kind (alias or key), and — for an ARN pattern — when the full ARN is known.
+  const decidable = keys.every((pattern) => {
+    const aliasPattern = pattern.includes("alias/");
+    const arnPattern = pattern.startsWith("arn:");
+    return aliasPattern === isAlias && (!arnPattern || fullArn);
+  });
+  return { names: [...names], complete: decidable };
 }
 
 function judge(context: RuleContext<KmsKeyAllowedOptions>, key: KeyField, where: Where, metadata: KeyMetadata | null | undefined): void {
@@ -71,10 +77,10 @@ export default defineRule<KmsKeyAllowedOptions>({
     "for account 111122223333.",
     "",
     "A key that matches none of the globs is reported when no name it might also have could match: facts",
-    "describe it, or it is known by its full ARN (written, or built from a known destination) and every",
-    "glob is of its own form (all `alias/` globs for an alias, none for a key: a key's aliases, and an",
-    "alias's key, are known only from facts). Otherwise the rule gives its *unverified* warning rather",
-    "than guess. A request without `KmsKeyId` keeps the source's key: the rule",
+    "describe it, or every glob names keys the way the key is known — alias globs for an alias, key globs",
+    "for a key (a key's aliases, and an alias's key, are known only from facts), and ARN globs only when",
+    "the full ARN is known (written, or built from a known destination). Otherwise the rule gives its",
+    "*unverified* warning rather than guess. A request without `KmsKeyId` keeps the source's key: the rule",
     "judges that key (the source's `KmsKeyId`) when facts about the source are given, and is *unverified*",
     "otherwise; an unencrypted source has no key to judge. A malformed key is `kms-key-format`'s business.",
   ].join("\n"),

@@ -29,6 +29,8 @@ export default {
   invalid: [
     { name: "alias ARN of another account", value: withKey("arn:aws:kms:us-west-2:444455556666:alias/neptune-dr"), options: ALIASES, findings: [{ pointer: "/KmsKeyId", messageId: "notAllowed", message: "444455556666" }] },
     { name: "alias name not matching", value: withKey("alias/aws/rds"), ...here, options: ALIASES, findings: [{ pointer: "/KmsKeyId", messageId: "notAllowed", message: '"alias/aws/rds"' }] },
+    { name: "alias name against alias-name globs, no destination known", value: withKey("alias/other"), options: { keys: ["alias/neptune-*"] }, findings: [{ pointer: "/KmsKeyId", messageId: "notAllowed" }] },
+    { name: "key id against key-id globs", value: withKey(KEY_ID), options: { keys: ["mrk-*"] }, findings: [{ pointer: "/KmsKeyId", messageId: "notAllowed" }] },
     { name: "key whose aliases match none", value: withKey(KEY_ID), ...here, options: ALIASES, facts: facts(["alias/other"]), findings: [{ pointer: "/KmsKeyId", messageId: "notAllowed" }] },
     { name: "key id against alias globs, no facts", value: withKey(KEY_ID), ...here, options: ALIASES, findings: [{ pointer: "", messageId: "unverified", severity: "warning", message: "aliases" }] },
     { name: "alias name with no account known", value: withKey("alias/neptune-dr"), region: "us-west-2", options: ALIASES, findings: [{ pointer: "", messageId: "unverified", severity: "warning" }] },

@@ -23,6 +23,8 @@ const BAD_CREDENTIALS = new Set([
 const THROTTLED = new Set(["Throttling", "ThrottlingException", "ThrottledException", "TooManyRequestsException", "RequestLimitExceeded", "LimitExceededException"]);
 const UNREACHABLE = new Set(["ENOTFOUND", "ECONNREFUSED", "EAI_AGAIN", "ECONNRESET", "ETIMEDOUT", "UnknownEndpoint"]);
 
+const SERVICE_NAME: Record<string, string> = { rds: "Neptune", kms: "KMS", tag: "The Resource Groups Tagging API", sts: "STS" };
+
 /** `rds:DescribeDBClusterSnapshots` from the service prefix and the command sent. */
 export function iamAction(service: string, operation: string): string {
   return `${service}:${operation}`;
@@ -46,7 +48,8 @@ export function toAwsError(error: unknown, service: string, operation: string, r
     return new AwsError(`AWS kept throttling ${action} in ${region} after retries (${name}): lower --concurrency or try again later.`, "Throttled", action);
   }
   if (UNREACHABLE.has(name) || UNREACHABLE.has(e.code ?? "") || /getaddrinfo|ECONNREFUSED|ENOTFOUND/.test(e.message ?? "")) {
-    return new AwsError(`Neptune is not available in ${region}, or its endpoint cannot be reached (${operation}: ${name}).`, "Unreachable", action);
+    const what = SERVICE_NAME[service] ?? service;
+    return new AwsError(`${what} is not available in ${region}, or its endpoint cannot be reached (${operation}: ${name}).`, "Unreachable", action);
   }
   const status = e.$metadata?.httpStatusCode;
   return new AwsError(`${action} in ${region} failed: ${name}${e.message ? `: ${e.message}` : ""}${status ? ` (HTTP ${status})` : ""}`, "ServiceError", action);

@@ -13,6 +13,13 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
+/** Widest of the texts. Not `Math.max(...)`: an inventory's findings outnumber the arguments a call can take. */
+function width(texts: readonly string[]): number {
+  let widest = 0;
+  for (const text of texts) widest = Math.max(widest, text.length);
+  return widest;
+}
+
 /** One line per finding: messages never break the table. */
 function oneLine(text: string): string {
   return text.replace(/\s*[\r\n]+\s*/g, " ");
@@ -24,7 +31,8 @@ export const stylish: Formatter = (run, context) => {
   for (const r of run.results) {
     if (r.findings.length === 0) continue;
     const list = byFile.get(r.file) ?? [];
-    list.push(...r.findings);
+    // One by one, not spread into push (a subject's findings are unbounded) nor concatenated (quadratic over an inventory's subjects).
+    for (const f of r.findings) list.push(f);
     byFile.set(r.file, list);
   }
   const out: string[] = [];
@@ -35,8 +43,8 @@ export const stylish: Formatter = (run, context) => {
       message: oneLine(f.message),
       rule: f.ruleId,
     }));
-    const whereWidth = Math.max(...rows.map((r) => r.where.length));
-    const messageWidth = Math.max(...rows.map((r) => r.message.length));
+    const whereWidth = width(rows.map((r) => r.where));
+    const messageWidth = width(rows.map((r) => r.message));
     out.push(paint.underline(file));
     for (const r of rows) {
       const severity = r.severity === "error" ? paint.red("error  ") : paint.yellow("warning");

@@ -24,6 +24,10 @@ describe("junit format", () => {
   const text = junit(SAMPLE, CONTEXT);
   it("is well-formed XML with one suite per file and one case per subject", () => {
     expect(wellFormed(text)).toBe(true);
+    // The checker itself rejects what an XML parser would.
+    expect(wellFormed(text.replace("&amp;", "&"))).toBe(false);
+    expect(wellFormed(text.replace("&lt;ignored", "<ignored"))).toBe(false);
+    expect(wellFormed(text.replace("</testsuite>", ""))).toBe(false);
     expect(text.match(/<testsuite /g)).toHaveLength(4); // three files with subjects, one unreadable
     expect(text.match(/<testcase /g)).toHaveLength(5);
     expect(text).toContain('<testsuites name="neptune-snapshot-policy" tests="5" failures="3" errors="1">');
@@ -37,5 +41,18 @@ describe("junit format", () => {
   it("escapes markup and replaces characters XML cannot hold", () => {
     expect(xml(`a&b<c>"d'\u0001\uD800`)).toBe("a&amp;b&lt;c&gt;&quot;d&apos;\uFFFD\uFFFD");
     expect(xml("😀")).toBe("😀");
+  });
+  it("keeps the totals equal to the sums over the suites", () => {
+    const twice = junit({ ...SAMPLE, inputErrors: [...SAMPLE.inputErrors, { file: "copies/broken.json", message: "second" }] }, CONTEXT) as string;
+    const sum = (name: string) => [...twice.matchAll(new RegExp(`<testsuite [^>]*${name}="(\\d+)"`, "g"))].reduce((n, m) => n + Number(m[1]), 0);
+    const total = (name: string) => Number(new RegExp(`<testsuites [^>]*${name}="(\\d+)"`).exec(twice)![1]);
+    expect(["tests", "failures", "errors"].map(total)).toEqual([5, 3, 1]);
+    expect(["tests", "failures", "errors"].map(sum)).toEqual([5, 3, 1]);
+    expect(twice).toContain(">3:1 JSON syntax error: unexpected end of input\n0:0 second</error>");
+  });
+  it("formats an inventory of 100,000 snapshots in one file", () => {
+    const results = Array.from({ length: 100_000 }, (_, index) => ({ file: "inventory.json", subject: "snapshot" as const, id: `arn-${index}`, index, region: null, findings: [] }));
+    const text = junit({ results, summary: { ...SAMPLE.summary, subjects: results.length }, inputErrors: [] }, CONTEXT) as string;
+    expect(text.match(/<testcase /g)).toHaveLength(100_000);
   });
 });

@@ -1,12 +1,27 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { sarif } from "../../src/report/sarif.js";
 import { CONTEXT, SAMPLE } from "./sample-run.js";
 
-const MULTITOOL = resolve(__dirname, "../../node_modules/.bin/sarif-multitool");
+// The package's own bin runs the .NET executable through a shell (spaces in paths would split), so
+// run the executable it names directly.
+const MULTITOOL: string = createRequire(import.meta.url)("@microsoft/sarif-multitool");
+
+/** The validator's findings on a log: its stdout and the results it wrote, with their levels. */
+function validate(text: string, ruleKinds: string) {
+  const dir = mkdtempSync(join(tmpdir(), "nsp-sarif-"));
+  const input = join(dir, "report.sarif");
+  const output = join(dir, "validation.sarif");
+  writeFileSync(input, text);
+  const run = spawnSync(MULTITOOL, ["validate", input, "--output", output, "--rule-kind", ruleKinds], { encoding: "utf8" });
+  const results: { level?: string; ruleId: string }[] = run.status === 0 ? (JSON.parse(readFileSync(output, "utf8")).runs[0].results ?? []) : [];
+  rmSync(dir, { recursive: true, force: true });
+  return { status: run.status, printed: `${run.stdout}${run.stderr}`, results };
+}
 
 describe("sarif format", () => {
   const log = JSON.parse(sarif(SAMPLE, CONTEXT));
@@ -19,7 +34,12 @@ describe("sarif format", () => {
     expect(run.tool.driver.rules[0]).toEqual({
       id: "kms-key-region",
       shortDescription: { text: "The KMS key must live in the destination region" },
+      fullDescription: { text: "The KMS key must live in the destination region" },
       helpUri: "https://example.test/docs/rules/kms-key-region.md",
+      help: {
+        text: "The KMS key must live in the destination region. See https://example.test/docs/rules/kms-key-region.md",
+        markdown: "The KMS key must live in the destination region. See [kms-key-region](https://example.test/docs/rules/kms-key-region.md).",
+      },
       defaultConfiguration: { level: "error" },
     });
     expect(run.tool.driver.rules[3].defaultConfiguration).toEqual({ level: "none" });
@@ -48,16 +68,30 @@ describe("sarif format", () => {
     expect(run.invocations[0].toolExecutionNotifications[0].message.text).toContain("JSON syntax error");
   });
 
-  it("passes Microsoft's SARIF validator with zero errors", () => {
-    const dir = mkdtempSync(join(tmpdir(), "nsp-sarif-"));
-    const input = join(dir, "report.sarif");
-    const output = join(dir, "validation.sarif");
-    writeFileSync(input, sarif(SAMPLE, CONTEXT));
-    const printed = execFileSync(MULTITOOL, ["validate", input, "--output", output], { encoding: "utf8" });
+  it("gives a finding without a position the first line of its file", () => {
+    const whole = run.results.find((r: { ruleId: string }) => r.ruleId === "dr-purpose-tag");
+    expect(whole.locations[0].physicalLocation.region).toEqual({ startLine: 1, startColumn: 1 });
+  });
+
+  it("gives input errors on live listings no file location", () => {
+    const live = JSON.parse(sarif({ ...SAMPLE, inputErrors: [{ file: "aws:eu-west-1", message: "AccessDenied" }] }, CONTEXT) as string);
+    expect(live.runs[0].invocations[0].toolExecutionNotifications).toEqual([{ level: "error", message: { text: "AccessDenied" } }]);
+  });
+
+  it("passes Microsoft's SARIF validator, GitHub's rules included, without errors or warnings", () => {
+    const { status, printed, results } = validate(sarif(SAMPLE, CONTEXT) as string, "Sarif;Gh");
+    expect(status, printed).toBe(0);
     expect(printed).toContain("Analysis completed successfully");
-    const validation = JSON.parse(readFileSync(output, "utf8"));
-    const problems = validation.runs[0].results ?? [];
-    expect(problems.filter((p: { level?: string }) => p.level === "error")).toEqual([]);
-    expect(printed).not.toMatch(/: error /);
+    expect(results.filter((r) => r.level === "error" || r.level === "warning")).toEqual([]);
+    expect(printed).not.toMatch(/: (error|warning) /);
+  });
+
+  it("is checked by a validator that does find faults (schema and GitHub rules)", () => {
+    const broken = JSON.parse(sarif(SAMPLE, CONTEXT) as string);
+    broken.runs[0].results[0].locations[0].physicalLocation.region.startLine = 0;
+    delete broken.runs[0].tool.driver.rules[0].help;
+    const { results } = validate(JSON.stringify(broken), "Sarif;Gh");
+    // A schema violation (startLine below 1) and a GitHub requirement (help).
+    expect(results.filter((r) => r.level === "error").map((r) => r.ruleId)).toEqual(expect.arrayContaining(["JSON1008", "GH2012"]));
   });
 });

@@ -38,4 +38,15 @@ describe("stylish format", () => {
     const one = { ...clean, results: [{ ...clean.results[0]!, findings: [{ ruleId: "r", severity: "error" as const, message: "m", pointer: "" }] }], summary: { ...clean.summary, errors: 1 } };
     expect(stylish(one, CONTEXT)).toContain("✖ 1 problem (1 error, 0 warnings) in 1 subject in 1 file");
   });
+  it("handles an inventory: one subject with 150,000 findings, then 50,000 subjects with 3 each", () => {
+    const finding = (i: number) => ({ ruleId: "r", severity: "warning" as const, message: "m", pointer: "", line: i + 1, column: 1 });
+    const subject = (index: number, findings: ReturnType<typeof finding>[]) => ({ file: "inventory.json", subject: "snapshot" as const, id: null, index, region: null, findings });
+    const results = [subject(0, Array.from({ length: 150_000 }, (_, i) => finding(i)))];
+    for (let i = 0; i < 50_000; i++) results.push(subject(i + 1, [finding(150_000 + 3 * i), finding(150_001 + 3 * i), finding(150_002 + 3 * i)]));
+    const big = { results, summary: { files: 1, skipped: 0, subjects: results.length, errors: 0, warnings: 300_000 }, inputErrors: [] };
+    const lines = (stylish(big, CONTEXT) as string).split("\n");
+    expect(lines).toHaveLength(300_004); // file, findings, blank, summary, final newline
+    expect(lines[1]).toBe("  " + "     1:1  warning  m  r"); // right-aligned to the width of 300000:1
+    expect(lines[300_000]).toBe("  " + "300000:1  warning  m  r");
+  });
 });

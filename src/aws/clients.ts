@@ -1,5 +1,7 @@
-// SDK clients, one per service and region, with the standard credential chain (honouring --profile),
-// one endpoint for every service when --endpoint-url is given (as in the AWS CLI), and adaptive retry.
+// SDK clients, one per service and region, made on first use and kept. Every client honours
+// --profile through the standard credential chain (the `profile` client option reaches both the
+// region loader and the SDK's default credential provider), points at --endpoint-url when given
+// (one endpoint for every service, as in the AWS CLI), and retries adaptively.
 import { KMSClient } from "@aws-sdk/client-kms";
 import { NeptuneClient } from "@aws-sdk/client-neptune";
 import { ResourceGroupsTaggingAPIClient } from "@aws-sdk/client-resource-groups-tagging-api";
@@ -11,31 +13,68 @@ export interface Clients {
   kms(region: string): KMSClient;
   tagging(region: string): ResourceGroupsTaggingAPIClient;
   sts(region: string): STSClient;
+  /** The region the SDK itself would pick (AWS_REGION, then the profile's `region`), if any. */
+  defaultRegion(): Promise<string | undefined>;
 }
 
+/** What the SDK resolves a client's `credentials` option to: a memoized provider of credentials. */
+type CredentialProvider = KMSClient["config"]["credentials"];
+
+/**
+ * Clients are shared by everything in the process with the same settings (facts and copier alike),
+ * so that the credential chain runs once: an assume-role profile, an SSO profile or a
+ * credential_process would otherwise be resolved again by every service in every region.
+ */
+const shared = new Map<string, Clients>();
+
 export function createClients(options: AwsOptions): Clients {
-  const config = (region: string) => ({
-    region,
+  const settings = JSON.stringify([options.profile ?? null, options.endpointUrl ?? null, options.maxAttempts ?? null]);
+  let clients = shared.get(settings);
+  if (clients === undefined) {
+    clients = makeClients(options);
+    shared.set(settings, clients);
+  }
+  return clients;
+}
+
+function makeClients(options: AwsOptions) {
+  // The first client's resolved provider is handed to every later one (see `shared` above).
+  let credentials: CredentialProvider | undefined;
+  const config = (region: string | undefined) => ({
+    ...(region !== undefined ? { region } : {}),
     ...(options.profile !== undefined ? { profile: options.profile } : {}),
     ...(options.endpointUrl !== undefined ? { endpoint: options.endpointUrl } : {}),
+    ...(credentials !== undefined ? { credentials } : {}),
     retryMode: "adaptive",
     maxAttempts: options.maxAttempts ?? 5,
   });
-  const cached = <C>(make: (region: string) => C) => {
+  const perRegion = <C extends { config: { credentials: CredentialProvider } }>(make: (region: string) => C) => {
     const byRegion = new Map<string, C>();
     return (region: string): C => {
       let client = byRegion.get(region);
       if (client === undefined) {
         client = make(region);
+        credentials ??= client.config.credentials;
         byRegion.set(region, client);
       }
       return client;
     };
   };
   return {
-    neptune: cached((region) => new NeptuneClient(config(region))),
-    kms: cached((region) => new KMSClient(config(region))),
-    tagging: cached((region) => new ResourceGroupsTaggingAPIClient(config(region))),
-    sts: cached((region) => new STSClient(config(region))),
+    neptune: perRegion((region) => new NeptuneClient(config(region))),
+    kms: perRegion((region) => new KMSClient(config(region))),
+    tagging: perRegion((region) => new ResourceGroupsTaggingAPIClient(config(region))),
+    sts: perRegion((region) => new STSClient(config(region))),
+    async defaultRegion() {
+      // A client made without a region resolves one the SDK's way, profile included; nothing is sent.
+      const probe = new STSClient(config(undefined));
+      try {
+        return await probe.config.region();
+      } catch {
+        return undefined;
+      } finally {
+        probe.destroy();
+      }
+    },
   };
 }

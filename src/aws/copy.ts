@@ -35,7 +35,9 @@ export function createCopier(options: AwsOptions): AwsCopier {
     },
     async pollSnapshot(region, identifier) {
       try {
-        const out = await clients.neptune(region).send(new DescribeDBClusterSnapshotsCommand({ DBClusterSnapshotIdentifier: identifier }));
+        // As the API requires: automated snapshots are looked up with their type named.
+        const automated = identifier.startsWith("rds:");
+        const out = await clients.neptune(region).send(new DescribeDBClusterSnapshotsCommand({ DBClusterSnapshotIdentifier: identifier, ...(automated ? { SnapshotType: "automated" } : {}) }));
         return plain<{ DBClusterSnapshots?: Snapshot[] }>(out).DBClusterSnapshots?.[0] ?? null;
       } catch (error) {
         if ((error as { name?: string }).name === "DBClusterSnapshotNotFoundFault") return null;

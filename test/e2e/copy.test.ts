@@ -104,7 +104,8 @@ describe("copy --apply", () => {
 
   it("reports a copy that fails, faults AWS answers, and a target that appears meanwhile", async () => {
     emulator.state.failCopiesOf("fraud-prod-copy");
-    emulator.faults.add({ operation: "CopyDBClusterSnapshot", kind: "fault", code: "SnapshotQuotaExceededFault", times: 1 });
+    // On the wire the fault's code is "SnapshotQuotaExceeded"; the SDK names it SnapshotQuotaExceededFault.
+    emulator.faults.add({ operation: "CopyDBClusterSnapshot", kind: "fault", code: "SnapshotQuotaExceeded", times: 1 });
     const plan = { region: "us-east-1", copies: [request("quota-prod", "quota-prod-copy"), request("fraud-prod", "fraud-prod-copy")] };
     const dir = workdir({ "plan.json": JSON.stringify(plan) });
     const out = await copy(["plan.json", "--apply", "--wait", "--concurrency", "1", ...FAST], dir);

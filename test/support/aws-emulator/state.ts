@@ -163,7 +163,9 @@ export class EmulatorState {
     let list: EmulatedSnapshot[];
     if (p.DBClusterSnapshotIdentifier !== undefined) {
       const found = this.find(caller, p.DBClusterSnapshotIdentifier);
-      if (found === undefined || (p.SnapshotType !== undefined && found.SnapshotType !== p.SnapshotType && !(p.SnapshotType === "shared" && found))) {
+      // "If this identifier is for an automated snapshot, the SnapshotType parameter must also be specified."
+      const automatedUnnamed = found?.SnapshotType === "automated" && p.SnapshotType !== "automated";
+      if (found === undefined || automatedUnnamed || (p.SnapshotType !== undefined && found.SnapshotType !== p.SnapshotType && !(p.SnapshotType === "shared" && found))) {
         throw new Fault("DBClusterSnapshotNotFoundFault", `DBClusterSnapshot ${p.DBClusterSnapshotIdentifier} not found.`, 404);
       }
       list = [found];
@@ -290,7 +292,8 @@ export class EmulatorState {
       const at = this.place(s);
       return at.region === caller.region && at.account === caller.account && s.SnapshotType === "manual";
     });
-    if (own.length >= this.snapshotQuota) throw new Fault("SnapshotQuotaExceededFault", "The request would result in the user exceeding the allowed number of DB snapshots.");
+    // The wire code of SnapshotQuotaExceededFault is "SnapshotQuotaExceeded" (the API model's awsQueryError code).
+    if (own.length >= this.snapshotQuota) throw new Fault("SnapshotQuotaExceeded", "The request would result in the user exceeding the allowed number of DB snapshots.");
     const copyTags = p.CopyTags === "true";
     const copy = this.addSnapshot(
       caller.region,

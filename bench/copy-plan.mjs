@@ -5,23 +5,16 @@
 // usage: node bench/copy-plan.mjs [--requests N] [--latency MS]
 import { execFile } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { join } from "node:path";
 import { promisify } from "node:util";
-import * as esbuild from "esbuild";
+import { flag, loadEmulator, root } from "./emulator.mjs";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const args = process.argv.slice(2);
-const flag = (name, fallback) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback);
 const total = Number(flag("requests", 1000));
 const latency = Number(flag("latency", 0));
 const regions = ["us-east-1", "us-west-2", "eu-west-1"];
 
 const work = join(root, "bench/.work");
-mkdirSync(work, { recursive: true });
-const bundle = join(work, "aws-emulator.mjs");
-await esbuild.build({ entryPoints: [join(root, "test/support/aws-emulator/index.ts")], bundle: true, platform: "node", format: "esm", outfile: bundle, logLevel: "error" });
-const { startEmulator } = await import(pathToFileURL(bundle).href);
+const { startEmulator } = await loadEmulator();
 const emulator = await startEmulator();
 emulator.latencyMs = latency;
 

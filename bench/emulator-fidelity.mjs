@@ -5,16 +5,12 @@
 // but data: start the other endpoint yourself. See docs/emulator-fidelity.md.
 //
 // usage: node bench/emulator-fidelity.mjs --builtin | --endpoint http://127.0.0.1:PORT
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { mkdirSync } from "node:fs";
-import * as esbuild from "esbuild";
+import { loadEmulator } from "./emulator.mjs";
 import * as kms from "@aws-sdk/client-kms";
 import * as neptune from "@aws-sdk/client-neptune";
 import * as tagging from "@aws-sdk/client-resource-groups-tagging-api";
 import * as sts from "@aws-sdk/client-sts";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
 const builtin = args.includes("--builtin");
 let endpoint = args.includes("--endpoint") ? args[args.indexOf("--endpoint") + 1] : undefined;
@@ -26,11 +22,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 const credentials = { accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: "fidelity" };
 let emulator;
 if (builtin) {
-  const work = join(root, "bench/.work");
-  mkdirSync(work, { recursive: true });
-  const bundle = join(work, "aws-emulator.mjs");
-  await esbuild.build({ entryPoints: [join(root, "test/support/aws-emulator/index.ts")], bundle: true, platform: "node", format: "esm", outfile: bundle, logLevel: "error" });
-  emulator = await (await import(pathToFileURL(bundle).href)).startEmulator({ account: "123456789012" });
+  emulator = await (await loadEmulator()).startEmulator({ account: "123456789012" });
   endpoint = emulator.url;
 }
 const config = (region) => ({ region, endpoint, credentials, maxAttempts: 1 });

@@ -2,6 +2,7 @@
 // and STS API references: identifiers compare without case and are stored in lower case, named
 // lookups fail with the documented fault, lists page with an opaque marker.
 import { randomUUID } from "node:crypto";
+import type { Snapshot } from "../../../src/model/types.js";
 
 export class Fault extends Error {
   constructor(
@@ -13,19 +14,10 @@ export class Fault extends Error {
   }
 }
 
-export interface EmulatedSnapshot {
+/** A snapshot as DescribeDBClusterSnapshots returns it, with the members the emulator always sets. */
+export interface EmulatedSnapshot extends Snapshot {
   DBClusterSnapshotIdentifier: string;
   DBClusterSnapshotArn: string;
-  DBClusterIdentifier?: string;
-  SnapshotCreateTime?: string;
-  Engine?: string;
-  Status?: string;
-  SnapshotType?: string;
-  StorageEncrypted?: boolean;
-  KmsKeyId?: string;
-  SourceDBClusterSnapshotArn?: string;
-  PercentProgress?: number;
-  [member: string]: unknown;
 }
 
 export interface EmulatedKey {

@@ -1,4 +1,4 @@
-import { defineRule } from "../src/engine/rule.js";
+import { NO_OPTIONS, defineRule } from "../src/engine/rule.js";
 
 export default defineRule({
   id: "copy-tags-ignored",
@@ -16,7 +16,7 @@ export default defineRule({
   subjects: ["request"],
   recommended: "warn",
   needs: [],
-  options: { type: "object", properties: {}, additionalProperties: false },
+  options: NO_OPTIONS,
   messages: {
     ignored:
       "CopyTags is true but the request gives {{count}} tag(s) of its own: AWS then applies only those and copies none " +

@@ -1,4 +1,4 @@
-import { defineRule } from "../src/engine/rule.js";
+import { NO_OPTIONS, defineRule } from "../src/engine/rule.js";
 
 export default defineRule({
   id: "duplicate-key",
@@ -15,7 +15,7 @@ export default defineRule({
   subjects: ["request", "snapshot"],
   recommended: "error",
   needs: [],
-  options: { type: "object", properties: {}, additionalProperties: false },
+  options: NO_OPTIONS,
   messages: { repeated: "The key {{key}} is repeated; only the last value counts. Remove one of them." },
   check({ subject, report }) {
     for (const d of subject.duplicates ?? []) {

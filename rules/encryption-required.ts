@@ -1,4 +1,4 @@
-import { defineRule } from "../src/engine/rule.js";
+import { NO_OPTIONS, defineRule } from "../src/engine/rule.js";
 import { acceptedSource } from "../src/engine/view.js";
 
 export default defineRule({
@@ -20,7 +20,7 @@ export default defineRule({
   subjects: ["request", "snapshot"],
   recommended: "error",
   needs: ["sourceSnapshot"],
-  options: { type: "object", properties: {}, additionalProperties: false },
+  options: NO_OPTIONS,
   messages: {
     copyUnencrypted:
       "The source snapshot {{source}} is not encrypted, so its copy would not be either (AWS cannot encrypt by copying): " +

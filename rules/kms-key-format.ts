@@ -1,4 +1,4 @@
-import { defineRule } from "../src/engine/rule.js";
+import { NO_OPTIONS, defineRule } from "../src/engine/rule.js";
 import { keyOf } from "../src/engine/view.js";
 
 export default defineRule({
@@ -21,7 +21,7 @@ export default defineRule({
   subjects: ["request", "snapshot"],
   recommended: "error",
   needs: [],
-  options: { type: "object", properties: {}, additionalProperties: false },
+  options: NO_OPTIONS,
   messages: {
     empty: "KmsKeyId is empty: give a KMS key id, key ARN, alias name or alias ARN, or leave the member out.",
     malformed:

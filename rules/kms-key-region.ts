@@ -1,4 +1,4 @@
-import { defineRule } from "../src/engine/rule.js";
+import { NO_OPTIONS, defineRule } from "../src/engine/rule.js";
 import { kmsKeyRegion } from "../src/model/kms.js";
 import { keyOf } from "../src/engine/view.js";
 
@@ -14,7 +14,7 @@ export default defineRule({
   subjects: ["request", "snapshot"],
   recommended: "error",
   needs: ["destinationRegion"],
-  options: { type: "object", properties: {}, additionalProperties: false },
+  options: NO_OPTIONS,
   messages: {
     otherRegion: "The KMS key is in {{keyRegion}}, but the copy will live in {{region}}: use a key of {{region}}.",
     snapshotOtherRegion: "The snapshot is encrypted with a KMS key in {{keyRegion}}, but lives in {{region}}.",

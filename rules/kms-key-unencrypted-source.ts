@@ -1,4 +1,4 @@
-import { defineRule } from "../src/engine/rule.js";
+import { NO_OPTIONS, defineRule } from "../src/engine/rule.js";
 import { acceptedSource } from "../src/engine/view.js";
 
 export default defineRule({
@@ -18,7 +18,7 @@ export default defineRule({
   subjects: ["request"],
   recommended: "error",
   needs: ["sourceSnapshot"],
-  options: { type: "object", properties: {}, additionalProperties: false },
+  options: NO_OPTIONS,
   messages: {
     unencrypted:
       "The source snapshot {{source}} is not encrypted, and AWS cannot encrypt a snapshot by copying it: remove KmsKeyId (the copy would fail).",

@@ -1,4 +1,4 @@
-import { defineRule } from "../src/engine/rule.js";
+import { NO_OPTIONS, defineRule } from "../src/engine/rule.js";
 
 export default defineRule({
   id: "presigned-url",
@@ -12,7 +12,7 @@ export default defineRule({
   subjects: ["request"],
   recommended: "error",
   needs: [],
-  options: { type: "object", properties: {}, additionalProperties: false },
+  options: NO_OPTIONS,
   messages: {
     set: "PreSignedUrl is not supported by Neptune; remove it (the SDK presigns cross-region copies from SourceRegion).",
   },

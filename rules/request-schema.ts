@@ -1,4 +1,4 @@
-import { defineRule } from "../src/engine/rule.js";
+import { NO_OPTIONS, defineRule } from "../src/engine/rule.js";
 import { describeSchemaErrors } from "../src/engine/schema-errors.js";
 import { validateCopyRequest } from "../src/engine/validators.js";
 
@@ -29,7 +29,7 @@ export default defineRule({
   subjects: ["request"],
   recommended: "error",
   needs: [],
-  options: { type: "object", properties: {}, additionalProperties: false },
+  options: NO_OPTIONS,
   messages: { invalid: "{{message}}." },
   docs: [
     { title: "Neptune API: CopyDBClusterSnapshot", url: "https://docs.aws.amazon.com/neptune/latest/apiref/API_CopyDBClusterSnapshot.html" },

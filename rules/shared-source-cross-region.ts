@@ -1,4 +1,4 @@
-import { defineRule } from "../src/engine/rule.js";
+import { NO_OPTIONS, defineRule } from "../src/engine/rule.js";
 import { isKnownRegion } from "../src/model/regions.js";
 
 const UNVERIFIED_DETAIL = "whether the source is a snapshot shared by another account from another region";
@@ -27,7 +27,7 @@ export default defineRule({
   subjects: ["request"],
   recommended: "error",
   needs: ["destinationRegion", "destinationAccount"],
-  options: { type: "object", properties: {}, additionalProperties: false },
+  options: NO_OPTIONS,
   messages: {
     crossRegion:
       "The source snapshot belongs to account {{sourceAccount}} and lives in {{sourceRegion}}, but the copy runs in " +

@@ -1,4 +1,4 @@
-import { defineRule } from "../src/engine/rule.js";
+import { NO_OPTIONS, defineRule } from "../src/engine/rule.js";
 import type { SnapshotView } from "../src/engine/view.js";
 
 /** The `restore` value that makes a manual snapshot public. */
@@ -57,7 +57,7 @@ export default defineRule({
   subjects: ["snapshot"],
   recommended: "error",
   needs: ["shareAttributes"],
-  options: { type: "object", properties: {}, additionalProperties: false },
+  options: NO_OPTIONS,
   messages: {
     public:
       "The snapshot is public: its restore attribute includes \"all\", so any AWS account can copy it or restore its data. " +

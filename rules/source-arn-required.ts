@@ -1,4 +1,4 @@
-import { defineRule } from "../src/engine/rule.js";
+import { NO_OPTIONS, defineRule } from "../src/engine/rule.js";
 import { parseClusterSnapshotArn } from "../src/model/arn.js";
 import { partitionOf } from "../src/model/regions.js";
 
@@ -28,7 +28,7 @@ export default defineRule({
   subjects: ["request"],
   recommended: "error",
   needs: ["destinationRegion"],
-  options: { type: "object", properties: {}, additionalProperties: false },
+  options: NO_OPTIONS,
   messages: {
     otherRegion:
       "The source {{id}} is in {{sourceRegion}} (SourceRegion), but the copy runs in {{region}}: a snapshot of " +

@@ -1,4 +1,4 @@
-import { defineRule } from "../src/engine/rule.js";
+import { NO_OPTIONS, defineRule } from "../src/engine/rule.js";
 import { ACCOUNT_SHAPE, PARTITION_SHAPE, REGION_SHAPE, parseClusterSnapshotArn } from "../src/model/arn.js";
 import {
   AUTOMATED_PREFIX,
@@ -60,7 +60,7 @@ export default defineRule({
   subjects: ["request"],
   recommended: "error",
   needs: [],
-  options: { type: "object", properties: {}, additionalProperties: false },
+  options: NO_OPTIONS,
   messages: {
     invalidId:
       "The source identifier {{id}} {{problem}}: give a snapshot identifier (1–63 letters, digits or hyphens, " +

@@ -1,4 +1,4 @@
-import { defineRule } from "../src/engine/rule.js";
+import { NO_OPTIONS, defineRule } from "../src/engine/rule.js";
 import { isKnownRegion } from "../src/model/regions.js";
 
 export default defineRule({
@@ -25,7 +25,7 @@ export default defineRule({
   subjects: ["request"],
   recommended: "warn",
   needs: ["destinationRegion"],
-  options: { type: "object", properties: {}, additionalProperties: false },
+  options: NO_OPTIONS,
   messages: {
     missing:
       "The source snapshot is in {{sourceRegion}} but the copy runs in {{region}}, and SourceRegion is missing: " +

@@ -1,4 +1,4 @@
-import { defineRule } from "../src/engine/rule.js";
+import { NO_OPTIONS, defineRule } from "../src/engine/rule.js";
 import { isKnownRegion, partitionOf } from "../src/model/regions.js";
 
 const SOURCE = "/SourceDBClusterSnapshotIdentifier";
@@ -51,7 +51,7 @@ export default defineRule({
   subjects: ["request"],
   recommended: "error",
   needs: ["destinationRegion"],
-  options: { type: "object", properties: {}, additionalProperties: false },
+  options: NO_OPTIONS,
   messages: {
     unknownRegion:
       "SourceRegion {{sourceRegion}} is not an AWS region{{hint}}: set it to the region the source snapshot lives in.",

@@ -1,4 +1,4 @@
-import { defineRule } from "../src/engine/rule.js";
+import { NO_OPTIONS, defineRule } from "../src/engine/rule.js";
 import { acceptedSource } from "../src/engine/view.js";
 
 export default defineRule({
@@ -27,7 +27,7 @@ export default defineRule({
   subjects: ["request"],
   recommended: "error",
   needs: ["sourceSnapshot"],
-  options: { type: "object", properties: {}, additionalProperties: false },
+  options: NO_OPTIONS,
   messages: {
     missing:
       "The source snapshot {{source}} does not exist{{where}}: check the identifier (a snapshot of another region " +

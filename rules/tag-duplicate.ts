@@ -1,4 +1,4 @@
-import { defineRule } from "../src/engine/rule.js";
+import { NO_OPTIONS, defineRule } from "../src/engine/rule.js";
 import { tagsOf } from "../src/engine/view.js";
 import { showTagText } from "./tag-format.js";
 
@@ -17,7 +17,7 @@ export default defineRule({
   subjects: ["request", "snapshot"],
   recommended: "error",
   needs: [],
-  options: { type: "object", properties: {}, additionalProperties: false },
+  options: NO_OPTIONS,
   messages: {
     repeated: "The tag key {{key}} is given again (first at index {{first}}): a resource holds one value per key. Remove one of them.",
   },

@@ -1,4 +1,4 @@
-import { defineRule } from "../src/engine/rule.js";
+import { NO_OPTIONS, defineRule } from "../src/engine/rule.js";
 import { tagsOf } from "../src/engine/view.js";
 
 export const MAX_TAG_KEY_LENGTH = 128;
@@ -63,7 +63,7 @@ export default defineRule({
   subjects: ["request", "snapshot"],
   recommended: "error",
   needs: [],
-  options: { type: "object", properties: {}, additionalProperties: false },
+  options: NO_OPTIONS,
   messages: {
     keyEmpty: "The tag key is empty: give the tag a key of 1 to 128 characters.",
     keyTooLong: "The tag key {{key}} is {{length}} characters long; Neptune allows at most 128: shorten it.{{also}}",

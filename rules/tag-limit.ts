@@ -1,4 +1,4 @@
-import { defineRule } from "../src/engine/rule.js";
+import { NO_OPTIONS, defineRule } from "../src/engine/rule.js";
 import { tagsOf } from "../src/engine/view.js";
 
 export const MAX_TAGS = 50;
@@ -17,7 +17,7 @@ export default defineRule({
   subjects: ["request", "snapshot"],
   recommended: "error",
   needs: [],
-  options: { type: "object", properties: {}, additionalProperties: false },
+  options: NO_OPTIONS,
   messages: {
     tooMany: "There are {{count}} tags; a Neptune resource can carry at most 50: remove {{excess}} of them.",
   },

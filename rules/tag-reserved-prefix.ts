@@ -1,4 +1,4 @@
-import { defineRule } from "../src/engine/rule.js";
+import { NO_OPTIONS, defineRule } from "../src/engine/rule.js";
 import { tagsOf } from "../src/engine/view.js";
 import { showTagText } from "./tag-format.js";
 
@@ -25,7 +25,7 @@ export default defineRule({
   subjects: ["request", "snapshot"],
   recommended: "error",
   needs: [],
-  options: { type: "object", properties: {}, additionalProperties: false },
+  options: NO_OPTIONS,
   messages: {
     key: "The tag key {{key}} starts with {{prefix}}, a prefix AWS reserves for its own tags: rename the tag.",
     value: "The value of tag {{key}} starts with {{prefix}}, a prefix AWS reserves for its own tags: change the value.",

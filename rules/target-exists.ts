@@ -1,4 +1,4 @@
-import { defineRule } from "../src/engine/rule.js";
+import { NO_OPTIONS, defineRule } from "../src/engine/rule.js";
 
 export default defineRule({
   id: "target-exists",
@@ -20,7 +20,7 @@ export default defineRule({
   subjects: ["request"],
   recommended: "error",
   needs: ["targetSnapshot"],
-  options: { type: "object", properties: {}, additionalProperties: false },
+  options: NO_OPTIONS,
   messages: {
     exists:
       "A snapshot named {{existing}} already exists{{where}}: choose another target identifier " +

@@ -1,4 +1,4 @@
-import { defineRule } from "../src/engine/rule.js";
+import { NO_OPTIONS, defineRule } from "../src/engine/rule.js";
 import { IDENTIFIER_PROBLEM_TEXT, identifierProblem } from "../src/model/identifiers.js";
 
 export default defineRule({
@@ -22,7 +22,7 @@ export default defineRule({
   subjects: ["request"],
   recommended: "error",
   needs: [],
-  options: { type: "object", properties: {}, additionalProperties: false },
+  options: NO_OPTIONS,
   messages: {
     invalid:
       "The target identifier {{id}} {{problem}}: use 1–63 letters, digits or hyphens, starting with a letter, " +

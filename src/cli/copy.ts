@@ -12,6 +12,7 @@ import type { CommonArgs } from "./main.js";
 import { writeReport } from "./output.js";
 import { TOOL_NAME, TOOL_VERSION } from "./package-info.js";
 import { loadPolicy } from "./policy.js";
+import { requestLintOptions } from "./lint.js";
 
 export interface CopyArgs extends CommonArgs {
   paths: string[];
@@ -53,13 +54,7 @@ export async function copyCommand(args: CopyArgs): Promise<number> {
   const aws = await connect(args);
   const items: CopyItem[] = [];
   const run = await lint({
-    cwd,
-    paths: args.paths.length ? args.paths : ["."],
-    config: policy.config,
-    rules: policy.rules,
-    cliRules: policy.cliRules,
-    region: Array.isArray(args.region) ? args.region.at(-1) : args.region,
-    account: args.account === undefined ? undefined : String(args.account),
+    ...requestLintOptions(args, policy, cwd),
     facts: liveFacts(aws),
     fallbackAccount: await aws.callerAccount(),
     onSubject: (subject, facts, result) => items.push(planCopy(subject, facts, result)),

@@ -1,11 +1,11 @@
 // `lint [PATH…]`: check proposed copy requests, with facts from --inventory or --live when given.
 import { resolve } from "node:path";
 import { BaselineError, applyBaseline, baselineOf, readBaseline } from "../baseline.js";
-import { lint } from "../lint.js";
+import { lint, type LintOptions } from "../lint.js";
 import { writeReport } from "./output.js";
 import { indexFacts, liveFacts, type FactSource } from "../facts/source.js";
 import type { CommonArgs } from "./main.js";
-import { loadPolicy } from "./policy.js";
+import { loadPolicy, type Policy } from "./policy.js";
 import { finish } from "./report.js";
 import { UsageError } from "./errors.js";
 import { connect, loadInventory } from "./facts.js";
@@ -19,11 +19,24 @@ export interface LintArgs extends CommonArgs {
   "fix-dry-run"?: boolean;
 }
 
+/** What every command that lints requests takes from its arguments: paths, policy, --region, --account. */
+export function requestLintOptions(args: CommonArgs & { paths: string[] }, policy: Policy, cwd: string): LintOptions {
+  return {
+    cwd,
+    paths: args.paths.length ? args.paths : ["."],
+    config: policy.config,
+    rules: policy.rules,
+    cliRules: policy.cliRules,
+    // --region may be given more than once (audit and export list regions); a request has one destination.
+    region: Array.isArray(args.region) ? args.region.at(-1) : args.region,
+    account: args.account === undefined ? undefined : String(args.account),
+  };
+}
+
 export async function lintCommand(args: LintArgs): Promise<number> {
   const cwd = process.cwd();
   if (args.live && args.inventory !== undefined) throw new UsageError("give --inventory FILE or --live, not both");
   const policy = await loadPolicy(args.config, args.rule, cwd);
-  const region = Array.isArray(args.region) ? args.region.at(-1) : args.region;
   let facts: FactSource | undefined;
   let fallbackAccount: string | undefined;
   if (args.inventory !== undefined) {
@@ -34,13 +47,7 @@ export async function lintCommand(args: LintArgs): Promise<number> {
     fallbackAccount = await aws.callerAccount();
   }
   const found = await lint({
-    cwd,
-    paths: args.paths.length ? args.paths : ["."],
-    config: policy.config,
-    rules: policy.rules,
-    cliRules: policy.cliRules,
-    region,
-    account: args.account === undefined ? undefined : String(args.account),
+    ...requestLintOptions(args, policy, cwd),
     facts,
     fallbackAccount,
     onlyRequests: args["only-requests"],

@@ -2,7 +2,7 @@
 // run time (only when a config has custom rules, so this module is loaded lazily).
 import { Ajv, type ValidateFunction } from "ajv";
 import type { CustomRuleSpec } from "../config/load.js";
-import { defineRule, type Rule } from "./rule.js";
+import { NO_OPTIONS, defineRule, type Rule } from "./rule.js";
 
 let ajv: Ajv | undefined;
 const compiled = new WeakMap<object, ValidateFunction>();
@@ -30,7 +30,7 @@ export function customRule(spec: CustomRuleSpec): Rule {
     subjects: spec.subjects,
     recommended: spec.severity ?? "error",
     needs: [],
-    options: { type: "object", properties: {}, additionalProperties: false },
+    options: NO_OPTIONS,
     // The user's text goes in as data, so braces in it are printed, never read as placeholders.
     messages: { failed: "{{message}}" },
     check({ subject, report }) {

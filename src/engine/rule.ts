@@ -62,6 +62,9 @@ export interface RuleDefinition<O = Record<string, unknown>> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rules differ in option types; variance needs any here
 export type Rule = RuleDefinition<any>;
 
+/** The options schema of a rule that takes none. */
+export const NO_OPTIONS: JsonSchema = { type: "object", properties: {}, additionalProperties: false };
+
 export const UNVERIFIED_OPTION: JsonSchema = {
   enum: ["warn", "off"],
   description: "`off` silences the warning given when a needed fact or setting is missing",

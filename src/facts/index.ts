@@ -86,10 +86,6 @@ export class FactIndex {
     return region !== undefined && this.absentKeys.has(`${region}/${keyId}`) ? null : undefined;
   }
 
-  /** Every snapshot held, in the order added. */
-  snapshots(): Snapshot[] {
-    return [...this.byArn.values()];
-  }
 }
 
 function accountOf(snapshot: Snapshot): string | undefined {

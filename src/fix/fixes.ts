@@ -8,8 +8,6 @@ import type { ParsedDocument } from "../input/document.js";
 import type { Subject, SubjectResult } from "../model/types.js";
 import { addMember, removeEntry, replaceValue, valueText, type Edit, type Syntax } from "./edits.js";
 
-export const FIXABLE = ["presigned-url", "tag-duplicate", "copy-tags", "kms-key-required"] as const;
-
 function tagOf(value: unknown): { Key?: unknown; Value?: unknown } {
   return typeof value === "object" && value !== null ? (value as { Key?: unknown; Value?: unknown }) : {};
 }

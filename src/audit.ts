@@ -73,5 +73,5 @@ export function audit(options: AuditOptions): RunResult {
   let errors = 0;
   let warnings = 0;
   for (const r of results) for (const f of r.findings) f.severity === "error" ? errors++ : warnings++;
-  return { results, inputErrors: [], summary: { files: options.batches.length, skipped: 0, subjects: results.length, errors, warnings } };
+  return { results, inputErrors: [], summary: { files: options.batches.length, skipped: 0, subjects: results.length, errors, warnings, notRun: [] } };
 }

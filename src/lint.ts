@@ -241,5 +241,5 @@ export async function lint(options: LintOptions): Promise<RunResult & { fixes?: 
   let errors = 0;
   let warnings = 0;
   for (const r of results) for (const f of r.findings) f.severity === "error" ? errors++ : warnings++;
-  return { results, inputErrors, summary: { files: linted, skipped, subjects: results.length, errors, warnings }, ...(options.fix ? { fixes } : {}) };
+  return { results, inputErrors, summary: { files: linted, skipped, subjects: results.length, errors, warnings, notRun: [] }, ...(options.fix ? { fixes } : {}) };
 }

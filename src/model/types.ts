@@ -97,6 +97,18 @@ export interface Subject {
   duplicates?: { pointer: string; key: string }[];
   /** For subjects translated from another shape (Terraform plans): a subject pointer as a file pointer, relative to `pointer`. */
   mapPointer?: (relative: string) => string;
+  /**
+   * Pointers (relative to the subject) of values known only after a Terraform apply. A finding at or
+   * under one of them is not a finding: the rule is reported as not run for this subject instead.
+   */
+  unknown?: readonly string[];
+  /**
+   * For an in-place update: the pointers (relative to the subject) that the change touches. Only
+   * findings at or under them are reported, and fact rules about the copy itself are not run.
+   */
+  changed?: readonly string[];
+  /** A Terraform resource address (`module.dr.aws_rds_cluster_snapshot_copy.this["graph"]`). */
+  address?: string;
 }
 
 /** The outcome for one subject, as reports print it. */
@@ -107,6 +119,8 @@ export interface SubjectResult {
   id: string | null;
   index: number;
   region: string | null;
+  /** Terraform resource address, for subjects read from a plan. */
+  address?: string;
   findings: Finding[];
 }
 
@@ -119,12 +133,23 @@ export interface InputError {
   pointer?: string;
 }
 
+/** A rule that could not judge some subjects (SPEC §4): said once per rule, never per subject. */
+export interface NotRunNotice {
+  ruleId: string;
+  /** How many subjects it could not judge. */
+  subjects: number;
+  /** Why, and how to supply what was missing (`no facts: use --inventory FILE or --live`). */
+  reason: string;
+}
+
 export interface RunSummary {
   files: number;
   skipped: number;
   subjects: number;
   errors: number;
   warnings: number;
+  /** Rules not run for some subjects, in rule order; empty when every enabled rule could judge every subject. */
+  notRun: NotRunNotice[];
 }
 
 export interface RunResult {

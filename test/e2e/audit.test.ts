@@ -36,7 +36,7 @@ describe("audit --inventory", () => {
     const legacy = report.results.find((r) => r.id?.endsWith(":legacy-prod-2026-11-20-keep"))!;
     expect(legacy).toMatchObject({ file: INVENTORY, subject: "snapshot", index: 1, region: "us-east-1", id: "arn:aws:rds:us-east-1:111122223333:cluster-snapshot:legacy-prod-2026-11-20-keep" });
     expect(legacy.findings[0]).toMatchObject({ severity: "error", line: expect.any(Number), column: expect.any(Number) });
-    expect(report.summary).toEqual({ files: 1, skipped: 0, subjects: 10, errors: 8, warnings: 0 });
+    expect(report.summary).toEqual({ files: 1, skipped: 0, subjects: 10, errors: 8, warnings: 0, notRun: [] });
   });
 
   it("locates findings at their line and column in the inventory", async () => {

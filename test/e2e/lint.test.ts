@@ -68,7 +68,7 @@ describe("lint results", () => {
     expect(out.code).toBe(0);
     const report = JSON.parse(out.stdout);
     expect(report.results).toEqual([{ file: "copy.json", subject: "request", id: "graph-prod-2026-11-01-copy", index: 0, region: "us-east-1", findings: [] }]);
-    expect(report.summary).toEqual({ files: 1, skipped: 0, subjects: 1, errors: 0, warnings: 0 });
+    expect(report.summary).toEqual({ files: 1, skipped: 0, subjects: 1, errors: 0, warnings: 0, notRun: [] });
   });
 
   it("reports duplicate keys in JSON at the later key", async () => {
@@ -90,7 +90,7 @@ describe("lint results", () => {
     });
     const out = await cli(["lint", "--format", "json", "--region", "us-east-1", ...OFFLINE], { cwd: dir });
     expect(out.code).toBe(0);
-    expect(JSON.parse(out.stdout).summary).toEqual({ files: 1, skipped: 4, subjects: 1, errors: 0, warnings: 0 });
+    expect(JSON.parse(out.stdout).summary).toEqual({ files: 1, skipped: 4, subjects: 1, errors: 0, warnings: 0, notRun: [] });
   });
 
   it("lints a file named on the command line even when it does not look like a request", async () => {

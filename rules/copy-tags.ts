@@ -16,12 +16,16 @@ export default defineRule<CopyTagsOptions>({
     "one with the other value is reported at `/CopyTags`. A `CopyTags` that is not a boolean is",
     "`request-schema`'s business.",
     "",
-    "Note that AWS ignores `CopyTags: true` when the request gives its own non-empty `Tags`",
-    "(`copy-tags-ignored` warns about that): for copies to carry the source's tags, leave `Tags` out.",
+    "A request that gives its own non-empty `Tags` is not judged by this rule: AWS then applies only those tags",
+    "and copies none from the source, whatever `CopyTags` says (`copy-tags-ignored` warns when it says `true`).",
+    "So the two rules never disagree: with its own tags a request is complete as it is, without them it must",
+    "state `CopyTags` as the policy wants. Fixable with `--fix`: the member is added or set to the policy's value.",
   ].join("\n"),
   subjects: ["request"],
   recommended: "off",
   needs: [],
+  fixable: true,
+  configExample: "warn",
   options: {
     type: "object",
     properties: { value: { type: "boolean", description: "The value `CopyTags` must have (a missing `CopyTags` counts as `false`)" } },
@@ -41,13 +45,13 @@ export default defineRule<CopyTagsOptions>({
     { title: "Neptune User Guide: Tagging Amazon Neptune resources", url: "https://docs.aws.amazon.com/neptune/latest/userguide/tagging.html" },
   ],
   check({ request, options, report }) {
-    if (request === undefined || !request.isObject) return;
+    if (request === undefined || !request.isObject || request.tags.count > 0) return;
     const present = "CopyTags" in request.members;
     if (present && request.copyTags === undefined) return;
     const actual = request.copyTags ?? false;
     const wanted = options.value ?? true;
     if (actual === wanted) return;
-    if (!present) report({ pointer: "", messageId: "missing" });
-    else report({ pointer: "/CopyTags", messageId: wanted ? "notTrue" : "notFalse" });
+    if (!present) report({ pointer: "", messageId: "missing", fix: { op: "add", pointer: "/CopyTags", value: wanted } });
+    else report({ pointer: "/CopyTags", messageId: wanted ? "notTrue" : "notFalse", fix: { op: "replace", pointer: "/CopyTags", value: wanted } });
   },
 });

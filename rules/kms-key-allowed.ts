@@ -1,6 +1,6 @@
 import { defineRule, type RuleContext } from "../src/engine/rule.js";
 import { matchesAny } from "../src/engine/glob.js";
-import { keyOf, type KeyField } from "../src/engine/view.js";
+import { keyOf, type KeyField } from "../src/model/view.js";
 import type { KmsKeyRef } from "../src/model/kms.js";
 import { parseKmsKeyId } from "../src/model/kms.js";
 import type { KeyMetadata } from "../src/model/types.js";
@@ -86,6 +86,7 @@ export default defineRule<KmsKeyAllowedOptions>({
   ].join("\n"),
   subjects: ["request", "snapshot"],
   recommended: "off",
+  configExample: '[error, { keys: ["arn:aws:kms:*:111122223333:alias/neptune-*"] }]',
   needs: ["key", "sourceSnapshot"],
   options: {
     type: "object",

@@ -1,5 +1,5 @@
 import { NO_OPTIONS, defineRule } from "../src/engine/rule.js";
-import { keyOf } from "../src/engine/view.js";
+import { keyOf } from "../src/model/view.js";
 
 export default defineRule({
   id: "kms-key-format",

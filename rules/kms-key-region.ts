@@ -1,6 +1,6 @@
 import { NO_OPTIONS, defineRule } from "../src/engine/rule.js";
 import { kmsKeyRegion } from "../src/model/kms.js";
-import { keyOf } from "../src/engine/view.js";
+import { keyOf } from "../src/model/view.js";
 
 export default defineRule({
   id: "kms-key-region",

@@ -1,5 +1,13 @@
-import { defineRule } from "../src/engine/rule.js";
-import { acceptedSource } from "../src/engine/view.js";
+import { defineRule, type RuleContext } from "../src/engine/rule.js";
+import type { FixOp } from "../src/model/types.js";
+import { acceptedSource } from "../src/model/view.js";
+
+/** The fix: the key the config's `remediation.kmsKeys` names for the destination region, when it names one. */
+function policyKey(context: RuleContext<KmsKeyRequiredOptions>): FixOp | undefined {
+  const region = context.request?.destinationRegion;
+  const key = region === undefined ? undefined : context.remediation?.kmsKeys?.[region];
+  return key === undefined ? undefined : { op: "add", pointer: "/KmsKeyId", value: key };
+}
 
 export interface KmsKeyRequiredOptions {
   always: boolean;
@@ -30,6 +38,7 @@ export default defineRule<KmsKeyRequiredOptions>({
   subjects: ["request"],
   recommended: "error",
   needs: ["destinationRegion", "destinationAccount"],
+  fixable: true,
   options: {
     type: "object",
     properties: {
@@ -64,12 +73,12 @@ export default defineRule<KmsKeyRequiredOptions>({
       const { region, account } = source.arn;
       const destinationRegion = request.destinationRegion;
       if (destinationRegion !== undefined && region !== destinationRegion) {
-        context.report({ pointer: "", messageId: "crossRegion", data: { sourceRegion: region, region: destinationRegion } });
+        context.report({ pointer: "", messageId: "crossRegion", data: { sourceRegion: region, region: destinationRegion }, fix: policyKey(context) });
         return;
       }
       const destinationAccount = request.destinationAccount;
       if (destinationAccount !== undefined && account !== destinationAccount) {
-        context.report({ pointer: "", messageId: "crossAccount", data: { sourceAccount: account, account: destinationAccount } });
+        context.report({ pointer: "", messageId: "crossAccount", data: { sourceAccount: account, account: destinationAccount }, fix: policyKey(context) });
         return;
       }
       if (!options.always) {
@@ -83,6 +92,6 @@ export default defineRule<KmsKeyRequiredOptions>({
         }
       }
     }
-    if (options.always) context.report({ pointer: "", messageId: "always" });
+    if (options.always) context.report({ pointer: "", messageId: "always", fix: policyKey(context) });
   },
 });

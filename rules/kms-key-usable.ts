@@ -1,5 +1,5 @@
 import { defineRule } from "../src/engine/rule.js";
-import { keyOf } from "../src/engine/view.js";
+import { keyOf } from "../src/model/view.js";
 import { isAwsManagedAlias, kmsKeyRegion, parseKmsKeyId } from "../src/model/kms.js";
 
 export interface KmsKeyUsableOptions {

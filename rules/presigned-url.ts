@@ -13,6 +13,7 @@ export default defineRule({
   recommended: "error",
   needs: [],
   options: NO_OPTIONS,
+  fixable: true,
   messages: {
     set: "PreSignedUrl is not supported by Neptune; remove it (the SDK presigns cross-region copies from SourceRegion).",
   },
@@ -23,6 +24,6 @@ export default defineRule({
     },
   ],
   check({ request, report }) {
-    if (request && "PreSignedUrl" in request.members) report({ pointer: "/PreSignedUrl", messageId: "set" });
+    if (request && "PreSignedUrl" in request.members) report({ pointer: "/PreSignedUrl", messageId: "set", fix: { op: "remove", pointer: "/PreSignedUrl" } });
   },
 });

@@ -1,6 +1,6 @@
 import { defineRule, type RuleContext } from "../src/engine/rule.js";
 import { matchesAny } from "../src/engine/glob.js";
-import type { RequestView } from "../src/engine/view.js";
+import type { RequestView } from "../src/model/view.js";
 import { parseClusterSnapshotArn } from "../src/model/arn.js";
 import { isKnownRegion } from "../src/model/regions.js";
 
@@ -78,6 +78,7 @@ export default defineRule<RegionAllowedOptions>({
   ].join("\n"),
   subjects: ["request", "snapshot"],
   recommended: "off",
+  configExample: '[error, { destinations: ["eu-*"], sources: ["eu-*"] }]   # data residency',
   needs: ["destinationRegion"],
   options: {
     type: "object",

@@ -1,17 +1,9 @@
+import { REQUEST_MEMBERS } from "../src/model/request.js";
 import { NO_OPTIONS, defineRule } from "../src/engine/rule.js";
 import { describeSchemaErrors } from "../src/engine/schema-errors.js";
 import { validateCopyRequest } from "../src/engine/validators.js";
 
 /** CopyDBClusterSnapshot members, plus the AWS CLI's SourceRegion. */
-export const REQUEST_MEMBERS = [
-  "SourceDBClusterSnapshotIdentifier",
-  "TargetDBClusterSnapshotIdentifier",
-  "KmsKeyId",
-  "PreSignedUrl",
-  "CopyTags",
-  "Tags",
-  "SourceRegion",
-] as const;
 
 export default defineRule({
   id: "request-schema",

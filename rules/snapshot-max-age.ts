@@ -40,6 +40,7 @@ export default defineRule<SnapshotMaxAgeOptions>({
   ].join("\n"),
   subjects: ["snapshot"],
   recommended: "off",
+  configExample: "[warn, { days: 90 }]",
   needs: [],
   options: {
     type: "object",

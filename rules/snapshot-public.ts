@@ -1,5 +1,5 @@
 import { NO_OPTIONS, defineRule } from "../src/engine/rule.js";
-import type { SnapshotView } from "../src/engine/view.js";
+import type { SnapshotView } from "../src/model/view.js";
 
 /** The `restore` value that makes a manual snapshot public. */
 export const PUBLIC_VALUE = "all";

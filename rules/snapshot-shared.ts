@@ -23,6 +23,7 @@ export default defineRule<SnapshotSharedOptions>({
   ].join("\n"),
   subjects: ["snapshot"],
   recommended: "off",
+  configExample: '[error, { accounts: ["444455556666"] }]',
   needs: ["shareAttributes"],
   options: {
     type: "object",

@@ -43,7 +43,8 @@ export default defineRule({
   ],
   check(context) {
     const { request } = context;
-    if (request?.source?.kind !== "arn" || "SourceRegion" in request.members) return;
+    // A producer with no SourceRegion argument (Terraform's provider presigns by itself) is not asked for one.
+    if (request?.source?.kind !== "arn" || "SourceRegion" in request.members || context.subject.inexpressible?.includes("SourceRegion")) return;
     const { arn } = request.source;
     // An ARN region unknown in its partition, or another partition: source-region reports it.
     if (!isKnownRegion(arn.region, arn.partition)) return;

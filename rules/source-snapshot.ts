@@ -1,5 +1,5 @@
 import { NO_OPTIONS, defineRule } from "../src/engine/rule.js";
-import { acceptedSource } from "../src/engine/view.js";
+import { acceptedSource } from "../src/model/view.js";
 
 export default defineRule({
   id: "source-snapshot",

@@ -1,5 +1,5 @@
 import { NO_OPTIONS, defineRule } from "../src/engine/rule.js";
-import { tagsOf } from "../src/engine/view.js";
+import { tagsOf } from "../src/model/view.js";
 import { showTagText } from "./tag-format.js";
 
 export default defineRule({
@@ -18,6 +18,7 @@ export default defineRule({
   recommended: "error",
   needs: [],
   options: NO_OPTIONS,
+  fixable: true,
   messages: {
     repeated: "The tag key {{key}} is given again (first at index {{first}}): a resource holds one value per key. Remove one of them.",
   },
@@ -29,12 +30,19 @@ export default defineRule({
     const tags = tagsOf(context);
     if (tags === undefined) return;
     const first = new Map<string, number>();
-    for (const { index, key } of tags.entries) {
+    const pairs = new Set<string>();
+    for (const { index, key, value } of tags.entries) {
       const seen = first.get(key);
+      // Only an exact repeat (same key and value) in a request is safe to drop: two values for one key need a person to choose.
+      const pair = JSON.stringify([key, value ?? null]);
+      const exact = pairs.has(pair);
+      pairs.add(pair);
       if (seen === undefined) {
         first.set(key, index);
       } else {
-        context.report({ pointer: `${tags.pointer}/${index}/Key`, messageId: "repeated", data: { key: showTagText(key), first: seen } });
+        const pointer = `${tags.pointer}/${index}/Key`;
+        const data = { key: showTagText(key), first: seen };
+        context.report({ pointer, messageId: "repeated", data, ...(exact && context.request ? { fix: { op: "remove" as const, pointer: `${tags.pointer}/${index}` } } : {}) });
       }
     }
   },

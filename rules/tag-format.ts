@@ -1,5 +1,5 @@
 import { NO_OPTIONS, defineRule } from "../src/engine/rule.js";
-import { tagsOf } from "../src/engine/view.js";
+import { tagsOf } from "../src/model/view.js";
 
 export const MAX_TAG_KEY_LENGTH = 128;
 export const MAX_TAG_VALUE_LENGTH = 256;

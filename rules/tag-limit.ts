@@ -1,5 +1,5 @@
 import { NO_OPTIONS, defineRule } from "../src/engine/rule.js";
-import { tagsOf } from "../src/engine/view.js";
+import { tagsOf } from "../src/model/view.js";
 
 export const MAX_TAGS = 50;
 

@@ -1,5 +1,5 @@
 import { defineRule, type RuleContext } from "../src/engine/rule.js";
-import { tagsOf } from "../src/engine/view.js";
+import { tagsOf } from "../src/model/view.js";
 import { showTagText, tagTextProblem } from "./tag-format.js";
 
 export interface TagPolicyOptions {
@@ -146,6 +146,7 @@ export default defineRule<TagPolicyOptions>({
   ].join("\n"),
   subjects: ["request", "snapshot"],
   recommended: "off",
+  configExample: '[error, { required: [Owner, CostCenter], patterns: { CostCenter: "^cc-[0-9]{4}$" } }]',
   needs: ["sourceSnapshot"],
   options: {
     type: "object",

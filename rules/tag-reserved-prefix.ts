@@ -1,5 +1,5 @@
 import { NO_OPTIONS, defineRule } from "../src/engine/rule.js";
-import { tagsOf } from "../src/engine/view.js";
+import { tagsOf } from "../src/model/view.js";
 import { showTagText } from "./tag-format.js";
 
 /** Prefixes AWS keeps for its own tags, compared without case. */

@@ -18,6 +18,7 @@ export default defineRule<TargetNameOptions>({
   ].join("\n"),
   subjects: ["request"],
   recommended: "off",
+  configExample: '[warn, { patterns: ["*-dr", "*-copy"] }]',
   needs: [],
   options: {
     type: "object",

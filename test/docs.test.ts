@@ -32,11 +32,15 @@ describe("rule docs", () => {
   it("README's rule list is up to date", () => {
     const path = join(ROOT, "README.md");
     const readme = readFileSync(path, "utf8");
-    const start = "<!-- rules:start -->\n";
-    const end = "\n<!-- rules:end -->";
-    const updated = readme.replace(new RegExp(`${start}[\\s\\S]*?${end}`), `${start}${renderRuleList(RULES)}${end}`);
-    if (UPDATE) writeFileSync(path, updated);
+    const start = "<!-- rules:start -->";
+    const end = "<!-- rules:end -->";
     expect(readme.includes(start) && readme.includes(end), "README needs the rules markers").toBe(true);
+    const list = renderRuleList(RULES);
+    const updated = readme.replace(/<!-- rules:start -->[\s\S]*?<!-- rules:end -->/, `${start}\n${list}\n${end}`);
+    if (UPDATE) writeFileSync(path, updated);
+    // The section holds one row per rule: an empty or stale list fails, whatever the markers hold.
+    const section = readme.slice(readme.indexOf(start) + start.length, readme.indexOf(end));
+    expect(RULES.filter((r) => !section.includes(`[\`${r.id}\`](docs/rules/${r.id}.md)`)).map((r) => r.id), "rules missing from the README list").toEqual([]);
     expect(readme).toBe(updated);
   });
 });

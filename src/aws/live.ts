@@ -1,6 +1,7 @@
 // AwsFacts over the real SDK. Each distinct thing is fetched once: the *promise* is cached, so
 // callers asking at the same time share one call. Listings are paged at the API maximum, and calls
 // are bounded by --concurrency in each region (AWS throttles each region separately).
+import { isNeptuneSnapshot } from "../model/snapshot.js";
 import { DescribeKeyCommand } from "@aws-sdk/client-kms";
 import {
   DescribeDBClusterSnapshotAttributesCommand,
@@ -117,7 +118,7 @@ export function createAwsFacts(options: AwsOptions): AwsFacts {
       }
       if (found === undefined) return null;
       // Another engine's snapshot is refused by the rules as it is; its tags would change nothing.
-      const neptune = found.Engine === undefined || found.Engine === "neptune";
+      const neptune = isNeptuneSnapshot(found);
       if (neptune && typeof found.DBClusterSnapshotArn === "string") {
         const tags = await tagsOf(region, found.DBClusterSnapshotArn, isArn);
         if (tags !== undefined) found.TagList = tags;
@@ -213,7 +214,7 @@ export function createAwsFacts(options: AwsOptions): AwsFacts {
 
       // The Neptune endpoint lists every RDS-family cluster snapshot (Aurora, DocumentDB too) and
       // takes no engine filter: the others are listed as they are, without details.
-      const neptune = snapshots.filter((s) => (s.Engine === undefined || s.Engine === "neptune") && typeof s.DBClusterSnapshotArn === "string");
+      const neptune = snapshots.filter((s) => isNeptuneSnapshot(s) && typeof s.DBClusterSnapshotArn === "string");
       const tags = await tagsPromise;
       let done = 0;
       await Promise.all(

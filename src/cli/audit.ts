@@ -1,16 +1,18 @@
 // `audit --inventory FILE` or `audit --live [--region R]…`: check existing snapshots.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { audit, type SnapshotBatch } from "../audit.js";
-import type { RemediationSettings } from "../config/load.js";
+import { listingRegions } from "../config/destination.js";
+import { gatherLive } from "../facts/gather.js";
+import { loadInventory } from "../facts/inventory.js";
+import { indexFacts } from "../facts/source.js";
+import type { RemediationSettings } from "../model/policy.js";
 import type { RunResult, Snapshot } from "../model/types.js";
-import { FactIndex } from "../facts/index.js";
+import { runSnapshots, type SnapshotBatch } from "../pipeline/index.js";
+import { regionList, type CommonArgs } from "./args.js";
+import { connect, endProgress } from "./aws.js";
 import { UsageError } from "./errors.js";
-import { connect, endProgress, loadInventory, regionsOf } from "./facts.js";
-import type { CommonArgs } from "./main.js";
+import { finish } from "./finish.js";
 import { loadPolicy } from "./policy.js";
-import { finish } from "./report.js";
-import { gatherLive } from "./gather.js";
 
 async function writeRemediation(dir: string, cwd: string, run: RunResult, batches: SnapshotBatch[], settings: RemediationSettings | undefined): Promise<void> {
   const { planRemediation } = await import("../copy/remediate.js");
@@ -28,34 +30,26 @@ async function writeRemediation(dir: string, cwd: string, run: RunResult, batche
   for (const u of unfixable) process.stderr.write(`Remediation: cannot fix ${u.arn} by copying: ${u.reason}.\n`);
 }
 
+/** The snapshots to judge and the facts to judge them by: an inventory file, or live listings. */
+async function snapshotSource(args: CommonArgs, configRegion: string | undefined, cwd: string) {
+  if (args.inventory !== undefined) {
+    const { inventory, file, absolute } = await loadInventory(args.inventory, cwd);
+    const batch: SnapshotBatch = { file, settingsPath: absolute, snapshots: inventory.snapshots, pointer: "/DBClusterSnapshots", locate: inventory.locate };
+    return { batches: [batch], facts: indexFacts(inventory.index) };
+  }
+  const regions = listingRegions(regionList(args), configRegion, process.env);
+  if (regions.length === 0) throw new UsageError("audit --live needs a region: give --region R (repeatable), or set AWS_REGION");
+  const live = await gatherLive(await connect(args), regions);
+  endProgress();
+  return { batches: live.listings.map((l): SnapshotBatch => ({ file: `aws:${l.region}`, snapshots: l.snapshots })), facts: indexFacts(live.index, "live") };
+}
+
 export async function auditCommand(args: CommonArgs & { "plan-remediation"?: string }): Promise<number> {
   const cwd = process.cwd();
   if ((args.inventory === undefined) === !args.live) throw new UsageError("audit needs exactly one of --inventory FILE and --live");
   const policy = await loadPolicy(args.config, args.rule, cwd);
-  let batches: SnapshotBatch[];
-  let index: FactIndex;
-  if (args.inventory !== undefined) {
-    const { inventory, file, absolute } = await loadInventory(args.inventory, cwd);
-    index = inventory.index;
-    batches = [
-      {
-        file,
-        settingsPath: absolute,
-        snapshots: inventory.snapshots,
-        pointer: "/DBClusterSnapshots",
-        locate: inventory.locate,
-      },
-    ];
-  } else {
-    const regions = regionsOf(args, policy.config.region, process.env);
-    if (regions.length === 0) throw new UsageError("audit --live needs a region: give --region R (repeatable), or set AWS_REGION");
-    const aws = await connect(args);
-    const live = await gatherLive(aws, regions);
-    endProgress();
-    index = live.index;
-    batches = live.listings.map((l) => ({ file: `aws:${l.region}`, snapshots: l.snapshots }));
-  }
-  const run = audit({ config: policy.config, rules: policy.rules, cliRules: policy.cliRules, batches, index });
+  const { batches, facts } = await snapshotSource(args, policy.config.region, cwd);
+  const run = runSnapshots({ config: policy.config, rules: policy.rules, cliRules: policy.cliRules, batches, facts, ...(args["require-facts"] ? { requireFacts: true } : {}) });
   if (args["plan-remediation"] !== undefined) await writeRemediation(args["plan-remediation"], cwd, run, batches, policy.config.remediation);
   return finish(run, policy.rules, { format: args.format, output: args.output, quiet: args.quiet, maxWarnings: args["max-warnings"], color: args.color, cwd });
 }

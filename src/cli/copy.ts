@@ -1,18 +1,18 @@
 // `copy [PATH…]`: lint the requests with live facts, plan one action each, and — only with --apply —
 // start the copies (each once, never overwriting), then with --wait follow them to the end.
-import { copyJson, copyStylish, type CopyRun } from "../copy/report.js";
+import { copyJson, copyStylish, type CopyRun } from "../report/copy.js";
 import { planCopy, type CopyItem } from "../copy/plan.js";
 import { startCopies } from "../copy/execute.js";
 import { waitForCopies } from "../copy/wait.js";
 import { liveFacts } from "../facts/source.js";
-import { lint } from "../lint.js";
+import { runRequests } from "../pipeline/index.js";
+import type { CommonArgs } from "./args.js";
+import { connect } from "./aws.js";
 import { EXIT, UsageError } from "./errors.js";
-import { connect } from "./facts.js";
-import type { CommonArgs } from "./main.js";
 import { writeReport } from "./output.js";
 import { TOOL_NAME, TOOL_VERSION } from "./package-info.js";
 import { loadPolicy } from "./policy.js";
-import { requestLintOptions } from "./lint.js";
+import { requestRunOptions } from "./lint.js";
 
 export interface CopyArgs extends CommonArgs {
   paths: string[];
@@ -52,13 +52,15 @@ export async function copyCommand(args: CopyArgs): Promise<number> {
   if (!(args["poll-interval"] > 0)) throw new UsageError("--poll-interval must be a positive number of seconds");
   const policy = await loadPolicy(args.config, args.rule, cwd);
   const aws = await connect(args);
-  const items: CopyItem[] = [];
-  const run = await lint({
-    ...requestLintOptions(args, policy, cwd),
+  // Copy acts only on what it verified: every check that could not run is a finding (SPEC §4).
+  const run = await runRequests({
+    ...requestRunOptions(args, policy, cwd),
     facts: liveFacts(aws),
-    fallbackAccount: await aws.callerAccount(),
-    onSubject: (subject, facts, result) => items.push(planCopy(subject, facts, result)),
+    callerAccount: await aws.callerAccount(),
+    requireFacts: true,
+    keepChecked: true,
   });
+  const items: CopyItem[] = (run.checked ?? []).map(({ subject, facts, result }) => planCopy(subject, facts, result));
   for (const e of run.inputErrors) process.stderr.write(`${[e.file, e.line, e.column].filter((x) => x !== undefined).join(":")}: ${e.message}\n`);
   if (run.inputErrors.length > 0) {
     process.stderr.write("copy: some input could not be read; nothing was copied (exit 2)\n");

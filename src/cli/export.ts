@@ -1,9 +1,10 @@
 // `export --region R… [--output FILE]`: write an inventory (SPEC §2) from live AWS, which `audit
 // --inventory` and `lint --inventory` read back to the same findings as `--live`.
+import { listingRegions } from "../config/destination.js";
+import { gatherLive } from "../facts/gather.js";
+import { regionList, type CommonArgs } from "./args.js";
+import { connect, endProgress } from "./aws.js";
 import { UsageError } from "./errors.js";
-import { connect, endProgress, regionsOf } from "./facts.js";
-import { gatherLive } from "./gather.js";
-import type { CommonArgs } from "./main.js";
 import { EXIT } from "./errors.js";
 import { writeReport } from "./output.js";
 import { findConfig, loadConfig } from "../config/load.js";
@@ -16,7 +17,7 @@ export async function exportCommand(args: CommonArgs): Promise<number> {
     const path = args.config ?? findConfig(cwd);
     if (path !== undefined) configRegion = (await loadConfig(path, RULES)).region;
   }
-  const regions = regionsOf(args, configRegion, process.env);
+  const regions = listingRegions(regionList(args), configRegion, process.env);
   if (regions.length === 0) throw new UsageError("export needs a region: give --region R (repeatable), or set AWS_REGION");
   const aws = await connect(args);
   const live = await gatherLive(aws, regions);

@@ -6,17 +6,6 @@ import { RULES } from "../../rules/index.js";
 import { CONFIG_NAMES } from "../config/load.js";
 import { EXIT, UsageError } from "./errors.js";
 
-/** Organisation rules, off by default: what a team usually switches on, with example options. */
-const EXAMPLES: Record<string, string> = {
-  "tag-policy": '[error, { required: [Owner, CostCenter], patterns: { CostCenter: "^cc-[0-9]{4}$" } }]',
-  "kms-key-allowed": '[error, { keys: ["arn:aws:kms:*:111122223333:alias/neptune-*"] }]',
-  "region-allowed": '[error, { destinations: ["eu-*"], sources: ["eu-*"] }]   # data residency',
-  "snapshot-shared": '[error, { accounts: ["444455556666"] }]',
-  "snapshot-max-age": "[warn, { days: 90 }]",
-  "copy-tags": "warn",
-  "target-name": '[warn, { patterns: ["*-dr", "*-copy"] }]',
-};
-
 export function policyTemplate(): string {
   const lines = [
     "# neptune-snapshot-policy configuration (see the README's Configuration section).",
@@ -34,7 +23,7 @@ export function policyTemplate(): string {
     "rules:",
   ];
   for (const rule of RULES) {
-    const example = EXAMPLES[rule.id];
+    const example = rule.configExample;
     lines.push(`  # ${rule.summary}`);
     if (rule.recommended === "off" && example !== undefined) lines.push(`  # ${rule.id}: ${example}`);
     else lines.push(`  ${rule.id}: ${rule.recommended}`);

@@ -1,14 +1,18 @@
 // `lint [PATH…]`: check proposed copy requests, with facts from --inventory or --live when given.
-import { resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
+import { renameSync, rmSync, writeFileSync } from "node:fs";
 import { BaselineError, applyBaseline, baselineOf, readBaseline } from "../baseline.js";
-import { lint, type LintOptions } from "../lint.js";
-import { writeReport } from "./output.js";
+import { loadInventory } from "../facts/inventory.js";
 import { indexFacts, liveFacts, type FactSource } from "../facts/source.js";
-import type { CommonArgs } from "./main.js";
-import { loadPolicy, type Policy } from "./policy.js";
-import { finish } from "./report.js";
+import { InputError } from "../input/read.js";
+import { runRequests, type FixRecord, type RequestRunOptions } from "../pipeline/index.js";
+import { destinationRegionArg, type CommonArgs } from "./args.js";
+import { connect } from "./aws.js";
+import { STDIN_ARG } from "./stdin.js";
 import { UsageError } from "./errors.js";
-import { connect, loadInventory } from "./facts.js";
+import { finish } from "./finish.js";
+import { writeReport } from "./output.js";
+import { loadPolicy, type Policy } from "./policy.js";
 
 export interface LintArgs extends CommonArgs {
   paths: string[];
@@ -17,50 +21,83 @@ export interface LintArgs extends CommonArgs {
   "only-requests"?: boolean;
   fix?: boolean;
   "fix-dry-run"?: boolean;
+  "stdin-filename"?: string;
 }
 
 /** What every command that lints requests takes from its arguments: paths, policy, --region, --account. */
-export function requestLintOptions(args: CommonArgs & { paths: string[] }, policy: Policy, cwd: string): LintOptions {
+export function requestRunOptions(args: CommonArgs & { paths: string[] }, policy: Policy, cwd: string): RequestRunOptions {
   return {
     cwd,
     paths: args.paths.length ? args.paths : ["."],
     config: policy.config,
     rules: policy.rules,
     cliRules: policy.cliRules,
-    // --region may be given more than once (audit and export list regions); a request has one destination.
-    region: Array.isArray(args.region) ? args.region.at(-1) : args.region,
+    region: destinationRegionArg(args),
     account: args.account === undefined ? undefined : String(args.account),
+    ...(args["require-facts"] ? { requireFacts: true } : {}),
   };
+}
+
+/** Replace a file through a temporary file and a rename, so an interrupted fix never leaves half a file. */
+function writeFileAtomic(path: string, text: string): void {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.fix`);
+  try {
+    writeFileSync(temp, text);
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw new InputError(`${path}: cannot write the fixed file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+}
+
+function reportFixes(fixes: readonly FixRecord[], dryRun: boolean, unifiedDiff: ((file: string, before: string, after: string) => string) | undefined): void {
+  if (fixes.length === 0) return;
+  for (const f of fixes) {
+    if (dryRun) process.stdout.write(unifiedDiff!(f.file, f.before, f.after));
+    else writeFileAtomic(f.path, f.after);
+  }
+  const count = fixes.reduce((n, f) => n + f.applied, 0);
+  process.stderr.write(`${dryRun ? "Would fix" : "Fixed"} ${count} problem${count === 1 ? "" : "s"} in ${fixes.length} file${fixes.length === 1 ? "" : "s"}.\n`);
+}
+
+/** `lint -`: one document from standard input. */
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  const { decode } = await import("../input/read.js");
+  try {
+    return decode(Buffer.concat(chunks));
+  } catch (error) {
+    if (error instanceof InputError) throw new InputError(`<stdin>: ${error.message}`);
+    throw error;
+  }
+}
+
+async function factsFor(args: LintArgs, cwd: string): Promise<{ facts?: FactSource; callerAccount?: string }> {
+  if (args.inventory !== undefined) return { facts: indexFacts((await loadInventory(args.inventory, cwd)).inventory.index) };
+  if (!args.live) return {};
+  const aws = await connect(args);
+  return { facts: liveFacts(aws), callerAccount: await aws.callerAccount() };
 }
 
 export async function lintCommand(args: LintArgs): Promise<number> {
   const cwd = process.cwd();
   if (args.live && args.inventory !== undefined) throw new UsageError("give --inventory FILE or --live, not both");
+  const fromStdin = args.paths.length === 1 && args.paths[0] === STDIN_ARG;
+  if (args.paths.includes(STDIN_ARG) && !fromStdin) throw new UsageError("`-` (standard input) cannot be combined with other paths");
+  if (fromStdin && (args.fix || args["fix-dry-run"])) throw new UsageError("--fix works on files; standard input has none to write back (print the fixes of a file with --fix-dry-run FILE)");
+  if (args["stdin-filename"] !== undefined && !fromStdin) throw new UsageError("--stdin-filename goes with `lint -` (read from standard input)");
   const policy = await loadPolicy(args.config, args.rule, cwd);
-  let facts: FactSource | undefined;
-  let fallbackAccount: string | undefined;
-  if (args.inventory !== undefined) {
-    facts = indexFacts((await loadInventory(args.inventory, cwd)).inventory.index);
-  } else if (args.live) {
-    const aws = await connect(args);
-    facts = liveFacts(aws);
-    fallbackAccount = await aws.callerAccount();
-  }
-  const found = await lint({
-    ...requestLintOptions(args, policy, cwd),
-    facts,
-    fallbackAccount,
+  const stdin = fromStdin ? { text: await readStdin(), path: args["stdin-filename"] ?? "<stdin>" } : undefined;
+  const found = await runRequests({
+    ...requestRunOptions(args, policy, cwd),
+    ...(await factsFor(args, cwd)),
     onlyRequests: args["only-requests"],
-    fix: args["fix-dry-run"] ? "dry-run" : args.fix ? "write" : undefined,
+    fix: args.fix || args["fix-dry-run"],
+    ...(stdin ? { stdin } : {}),
   });
-  if (found.fixes && found.fixes.length > 0) {
-    if (args["fix-dry-run"]) {
-      const { unifiedDiff } = await import("../fix/diff.js");
-      for (const f of found.fixes) process.stdout.write(unifiedDiff(f.file, f.before, f.after));
-    }
-    const count = found.fixes.reduce((n, f) => n + f.applied, 0);
-    process.stderr.write(`${args["fix-dry-run"] ? "Would fix" : "Fixed"} ${count} problem${count === 1 ? "" : "s"} in ${found.fixes.length} file${found.fixes.length === 1 ? "" : "s"}.\n`);
-  }
+  const dryRun = args["fix-dry-run"] === true;
+  reportFixes(found.fixes ?? [], dryRun, dryRun ? (await import("../fix/diff.js")).unifiedDiff : undefined);
   let run = found;
   if (args["write-baseline"] !== undefined) {
     const baseline = baselineOf(found);
@@ -75,12 +112,5 @@ export async function lintCommand(args: LintArgs): Promise<number> {
       throw error;
     }
   }
-  return finish(run, policy.rules, {
-    format: args.format,
-    output: args.output,
-    quiet: args.quiet,
-    maxWarnings: args["max-warnings"],
-    color: args.color,
-    cwd,
-  });
+  return finish(run, policy.rules, { format: args.format, output: args.output, quiet: args.quiet, maxWarnings: args["max-warnings"], color: args.color, cwd });
 }

@@ -5,26 +5,10 @@ import { InputError } from "../input/read.js";
 import { AwsError } from "../aws/types.js";
 import { ConfigError } from "../config/load.js";
 import { EXIT, UsageError } from "./errors.js";
-import { FORMAT_NAMES, type FormatName } from "./report.js";
+import { FORMAT_NAMES, type FormatName } from "../report/index.js";
+import type { CommonArgs } from "./args.js";
+import { STDIN_ARG } from "./stdin.js";
 import { TOOL_NAME, TOOL_VERSION } from "./package-info.js";
-
-export interface CommonArgs {
-  config?: string | false;
-  region?: string | string[];
-  account?: string;
-  inventory?: string;
-  live?: boolean;
-  profile?: string;
-  "endpoint-url"?: string;
-  concurrency?: number;
-  format: FormatName;
-  output?: string;
-  quiet: boolean;
-  "max-warnings": number;
-  rule: string[];
-  color?: boolean;
-  debug: boolean;
-}
 
 const REGION_SHAPE = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/;
 
@@ -43,6 +27,7 @@ function common<T>(y: Argv<T>) {
     .option("quiet", { type: "boolean", default: false, describe: "Report errors only" })
     .option("max-warnings", { type: "number", default: -1, describe: "Exit 1 when there are more warnings than this" })
     .option("rule", { type: "string", array: true, default: [] as string[], describe: "ID:SEVERITY[:JSON-OPTIONS], overrides the config (repeatable)" })
+    .option("require-facts", { type: "boolean", describe: "A check that could not run for want of facts is a finding at its rule's severity (config requireFacts: true)" })
     .option("color", { type: "boolean", describe: "Force colour on or off (default: by TTY and NO_COLOR)" })
     .option("debug", { type: "boolean", default: false, describe: "Show stack traces of unexpected errors" });
 }
@@ -71,8 +56,11 @@ function report(error: unknown): number {
   return EXIT.fatal;
 }
 
+
 export async function main(argv: string[]): Promise<number> {
   debug = argv.includes("--debug");
+  const end = argv.indexOf("--");
+  argv = argv.map((a, i) => (a === "-" && (end === -1 || i < end) ? STDIN_ARG : a));
   let code: number = EXIT.ok;
   const run =
     <A extends CommonArgs>(handler: (args: A) => Promise<number> | number) =>
@@ -96,9 +84,10 @@ export async function main(argv: string[]): Promise<number> {
             .option("only-requests", { type: "boolean", describe: "Skip named files that do not look like requests, as a folder walk does (for pre-commit)" })
             .option("fix", { type: "boolean", describe: "Apply the safe fixes in place (keeps comments, key order and formatting)" })
             .option("fix-dry-run", { type: "boolean", describe: "Print the fixes as a diff; change no file" })
+            .option("stdin-filename", { type: "string", describe: "With `lint -`: the path standard input is shown as and configured by (overrides, syntax)" })
             .conflicts("baseline", "write-baseline")
             .conflicts("fix", "fix-dry-run"),
-        run(async (args: CommonArgs & { paths: string[]; baseline?: string; "write-baseline"?: string; "only-requests"?: boolean; fix?: boolean; "fix-dry-run"?: boolean }) => (await import("./lint.js")).lintCommand(args)),
+        run(async (args: import("./lint.js").LintArgs) => (await import("./lint.js")).lintCommand(args)),
       )
       .command("init", "Write a commented snapshot-policy.yml here (never overwrites)", (y) => y, async () => {
         code = (await import("./init.js")).initCommand(process.cwd());

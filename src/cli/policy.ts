@@ -1,7 +1,8 @@
 // The policy a run applies: the config (found, named or none) with its custom rules, and --rule flags.
 import { closestName } from "../engine/suggest.js";
-import { ConfigError, findConfig, loadConfig, ruleOptionsProblem, type PolicyConfig } from "../config/load.js";
-import type { CliRuleSetting } from "../config/resolve.js";
+import { ConfigError, findConfig, loadConfig, ruleOptionsProblem } from "../config/load.js";
+import type { PolicyConfig } from "../model/policy.js";
+import type { CliRuleSetting } from "../model/policy.js";
 import type { Rule } from "../engine/rule.js";
 import type { SeveritySetting } from "../model/types.js";
 import { RULES } from "../../rules/index.js";

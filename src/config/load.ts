@@ -5,44 +5,12 @@ import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { describeSchemaErrors } from "../engine/schema-errors.js";
 import { ruleOptionValidators, validatePolicy } from "../engine/validators.js";
-import type { Rule } from "../engine/rule.js";
+import { NO_OPTIONS, type Rule } from "../engine/rule.js";
 import { InputError, parseText, readText, syntaxOf } from "../input/read.js";
 import type { ParsedDocument } from "../input/document.js";
-import type { SeveritySetting, SubjectKind } from "../model/types.js";
+import type { PolicyConfig, RuleSetting } from "../model/policy.js";
 
 export const CONFIG_NAMES = ["snapshot-policy.yml", "snapshot-policy.yaml", "snapshot-policy.json"] as const;
-
-export type RuleSetting = SeveritySetting | [SeveritySetting] | [SeveritySetting, Record<string, unknown>];
-
-export interface CustomRuleSpec {
-  id: string;
-  subjects: SubjectKind[];
-  severity?: SeveritySetting;
-  message: string;
-  description?: string;
-  schema: Record<string, unknown>;
-}
-
-export interface PolicyConfig {
-  /** Absolute path of the file; undefined for the bundled recommended policy. */
-  path?: string;
-  /** Folder that `files`, `ignores` and override globs are relative to. */
-  dir: string;
-  region?: string;
-  account?: string;
-  files?: string[];
-  ignores?: string[];
-  rules?: Record<string, RuleSetting>;
-  overrides?: { files: string[]; region?: string; account?: string; rules?: Record<string, RuleSetting> }[];
-  customRules?: CustomRuleSpec[];
-  remediation?: RemediationSettings;
-}
-
-export interface RemediationSettings {
-  kmsKeys?: Record<string, string>;
-  tags?: Record<string, string>;
-  targetSuffix?: string;
-}
 
 export class ConfigError extends InputError {
   constructor(
@@ -77,7 +45,13 @@ function fail(file: string, doc: ParsedDocument | undefined, pointer: string, me
 /** Check a rule setting's options against the rule's schema; returns an error message or undefined. */
 export function ruleOptionsProblem(rule: Rule, options: Record<string, unknown>): { pointer: string; message: string } | undefined {
   const validate = ruleOptionValidators[rule.id];
-  if (validate === undefined || validate(options)) return undefined;
+  if (validate === undefined) {
+    // Custom rules take no options; a built-in rule without a generated validator is a build fault, never "valid".
+    if (rule.options !== NO_OPTIONS) throw new Error(`rule ${rule.id} has no generated options validator: run npm run build`);
+    const [extra] = Object.keys(options);
+    return extra === undefined ? undefined : { pointer: `/${extra}`, message: `the options have an unknown member ${extra}` };
+  }
+  if (validate(options)) return undefined;
   const [first] = describeSchemaErrors(validate.errors ?? [], options);
   return first && { pointer: first.pointer, message: first.message.replace(/^the document/, "the options") };
 }
@@ -127,7 +101,7 @@ export async function loadConfig(path: string, rules: readonly Rule[]): Promise<
   }
   const value = doc.value;
   if (!validatePolicy(value)) {
-    const [first] = describeSchemaErrors(validatePolicy.errors ?? [], value, ["region", "account", "files", "ignores", "rules", "overrides", "customRules", "remediation"]);
+    const [first] = describeSchemaErrors(validatePolicy.errors ?? [], value, ["region", "account", "files", "ignores", "rules", "overrides", "customRules", "requireFacts", "remediation"]);
     fail(file, doc, first?.pointer ?? "", first?.message.replace(/^the document/, "the config") ?? "invalid config", first?.target);
   }
   const config = value as Omit<PolicyConfig, "path" | "dir">;

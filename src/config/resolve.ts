@@ -6,13 +6,8 @@ import type { EnabledRule } from "../engine/runner.js";
 import { withDefaults } from "../engine/options.js";
 import type { Rule } from "../engine/rule.js";
 import type { Severity, SeveritySetting } from "../model/types.js";
-import { ConfigError, ruleOptionsProblem, type PolicyConfig, type RuleSetting } from "./load.js";
-
-export interface CliRuleSetting {
-  id: string;
-  severity: SeveritySetting;
-  options?: Record<string, unknown>;
-}
+import { ConfigError, ruleOptionsProblem } from "./load.js";
+import type { CliRuleSetting, PolicyConfig, RuleSetting } from "../model/policy.js";
 
 export interface FileSettings {
   rules: EnabledRule[];

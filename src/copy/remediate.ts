@@ -1,7 +1,7 @@
 // Remediation by copying: for each audited snapshot whose KMS key or tags break the policy, a copy
 // request that re-encrypts it with the policy's key for its region and carries repaired tags. An
 // unencrypted snapshot cannot be fixed this way (AWS cannot encrypt by copying): it is listed apart.
-import type { RemediationSettings } from "../config/load.js";
+import type { RemediationSettings } from "../model/policy.js";
 import { snapshotArnOf } from "../model/arn.js";
 import type { Snapshot, SubjectResult } from "../model/types.js";
 import { tagTextProblem } from "../../rules/tag-format.js";

@@ -1,7 +1,7 @@
 // Declarative rules from the config: the subject must satisfy a JSON Schema. Compiled with ajv at
 // run time (only when a config has custom rules, so this module is loaded lazily).
 import { Ajv, type ValidateFunction } from "ajv";
-import type { CustomRuleSpec } from "../config/load.js";
+import type { CustomRuleSpec } from "../model/policy.js";
 import { NO_OPTIONS, defineRule, type Rule } from "./rule.js";
 
 let ajv: Ajv | undefined;

@@ -1,6 +1,7 @@
 // The shape of a rule: metadata plus a pure check. Rules never call AWS and never format output.
-import type { Facts, Need, SeveritySetting, Subject, SubjectKind } from "../model/types.js";
-import type { RequestView, SnapshotView } from "./view.js";
+import type { Facts, FixOp, Need, SeveritySetting, Subject, SubjectKind } from "../model/types.js";
+import type { RemediationSettings } from "../model/policy.js";
+import type { RequestView, SnapshotView } from "../model/view.js";
 
 /** A JSON Schema, as plain data (compiled to standalone validators at build time). */
 export type JsonSchema = Record<string, unknown>;
@@ -15,6 +16,8 @@ export interface ReportInput {
   target?: "key";
   /** The pointer is already absolute in the file (for what lies outside the subject, e.g. a plan's own keys). */
   absolute?: boolean;
+  /** A safe edit that fixes the finding (rules with `fixable: true`); `lint --fix` applies it. */
+  fix?: FixOp;
 }
 
 export interface RuleContext<O = Record<string, unknown>> {
@@ -28,10 +31,13 @@ export interface RuleContext<O = Record<string, unknown>> {
   options: O;
   /** The time rules compare ages against (injected so checks stay pure). */
   now: Date;
+  /** The policy's remediation settings (a key per region), for fixes that take a value from the policy. */
+  remediation?: RemediationSettings;
   report(finding: ReportInput): void;
   /**
-   * Say that a needed fact or setting was missing, once per subject and rule: a warning, unless the
-   * rule's option `unverified` is `off`. `what` is a `Need` or free text for the message.
+   * Say that a needed fact or setting was missing, so the rule could not judge this subject. The run
+   * reports it once per rule (SPEC §4), or as a finding with `--require-facts`; the rule's option
+   * `unverified: off` drops it. `detail` says what would have been checked.
    */
   unverified(need: Need, detail?: string): void;
 }
@@ -45,7 +51,7 @@ export interface RuleDefinition<O = Record<string, unknown>> {
   subjects: SubjectKind[];
   /** Severity in the bundled recommended policy. */
   recommended: SeveritySetting;
-  /** Facts and settings the rule reads; those missing lead to an *unverified* warning. */
+  /** Facts and settings the rule reads; when one is missing the rule is not run for that subject (SPEC §4). */
   needs: Need[];
   /** JSON Schema of the options object; `unverified` is added for rules with needs. */
   options: JsonSchema;
@@ -55,6 +61,10 @@ export interface RuleDefinition<O = Record<string, unknown>> {
   messages: Record<string, string>;
   /** AWS documentation the rule enforces, where there is one. */
   docs?: { title: string; url: string }[];
+  /** Whether some of its findings carry a safe fix (`lint --fix`). */
+  fixable?: boolean;
+  /** For rules off by default: the setting `init` shows, commented out, as an example. */
+  configExample?: string;
   check(context: RuleContext<O>): void;
 }
 
@@ -67,7 +77,7 @@ export const NO_OPTIONS: JsonSchema = { type: "object", properties: {}, addition
 
 export const UNVERIFIED_OPTION: JsonSchema = {
   enum: ["warn", "off"],
-  description: "`off` silences the warning given when a needed fact or setting is missing",
+  description: "`off` drops the notice (or, with `--require-facts`, the finding) given when a needed fact or setting is missing",
 };
 
 /** Declare a rule. Adds the `unverified` option to rules that need facts or settings. */

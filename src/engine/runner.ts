@@ -1,7 +1,9 @@
 // Runs enabled rules over one subject with its facts. Knows severities and options, never formats.
-import type { Facts, Finding, Need, Severity, Subject } from "../model/types.js";
+import { isWithin } from "../model/pointer.js";
+import type { Facts, Finding, Need, NotRunCause, Severity, Subject } from "../model/types.js";
+import type { RemediationSettings } from "../model/policy.js";
 import { formatMessage, type Rule, type RuleContext } from "./rule.js";
-import { requestView, snapshotView } from "./view.js";
+import { requestView, snapshotView } from "../model/view.js";
 
 export interface EnabledRule {
   rule: Rule;
@@ -10,64 +12,78 @@ export interface EnabledRule {
   options: Record<string, unknown>;
 }
 
-const NEED_TEXT: Record<Need, string> = {
-  destinationRegion:
-    "no destination region is known (give the plan a `region`, or use --region, the config's `region`, or AWS_REGION)",
-  destinationAccount: "no destination account is known (give the plan an `account`, or use --account, the config's `account`, or --live)",
-  sourceSnapshot: "no facts about the source snapshot were gathered (use --inventory FILE or --live)",
-  targetSnapshot: "no facts about existing snapshots in the destination region were gathered (use --inventory FILE or --live)",
-  key: "no facts about the KMS key were gathered (use --inventory FILE with `Keys`, or --live)",
-  shareAttributes:
-    "the snapshot's share attributes were not gathered (include `DBClusterSnapshotAttributes` in the inventory, or use --live)",
-};
-
-export const UNVERIFIED_MESSAGE_ID = "unverified";
-
-/** Join a subject's base pointer and a rule's relative pointer. */
-export function joinPointer(base: string, relative: string): string {
-  return base + relative;
+/** A rule that could not judge the subject, and why: the pipeline says so once per rule, or per subject. */
+export interface NotRun {
+  ruleId: string;
+  severity: Severity;
+  cause: NotRunCause;
+  /** What the rule would have checked, for the finding `--require-facts` makes of it. */
+  detail: string;
 }
 
-/** Check one subject against the enabled rules. Findings carry absolute pointers, no positions yet. */
-export function checkSubject(subject: Subject, rules: readonly EnabledRule[], facts: Facts, now: Date): Finding[] {
+export interface SubjectCheck {
+  /** Findings with absolute pointers, no positions yet. */
+  findings: Finding[];
+  notRun: NotRun[];
+}
+
+export interface CheckEnvironment {
+  now: Date;
+  /** The config's remediation settings, for fixes that need a value from the policy (a key per region). */
+  remediation?: RemediationSettings;
+}
+
+/** Needs an update of an existing resource never has: it is not a new copy. */
+const COPY_FACTS: ReadonlySet<Need> = new Set(["sourceSnapshot", "targetSnapshot"]);
+
+function under(pointer: string, bases: readonly string[] | undefined): boolean {
+  return bases !== undefined && bases.some((base) => isWithin(pointer, base));
+}
+
+/** Check one subject against the enabled rules. */
+export function checkSubject(subject: Subject, rules: readonly EnabledRule[], facts: Facts, env: CheckEnvironment): SubjectCheck {
   const findings: Finding[] = [];
-  const views =
-    subject.kind === "request" ? { request: requestView(subject) } : { snapshot: snapshotView(subject) };
+  const notRun: NotRun[] = [];
+  const views = subject.kind === "request" ? { request: requestView(subject) } : { snapshot: snapshotView(subject) };
   for (const { rule, severity, options } of rules) {
     if (!rule.subjects.includes(subject.kind)) continue;
-    let unverifiedSaid = false;
+    let notRunSaid = false;
+    const skip = (cause: NotRunCause, detail: string) => {
+      if (notRunSaid || options.unverified === "off") return;
+      notRunSaid = true;
+      notRun.push({ ruleId: rule.id, severity, cause, detail });
+    };
     const context: RuleContext = {
       subject,
       ...views,
       facts,
       options,
-      now,
-      report({ pointer, messageId, data, target, absolute }) {
+      now: env.now,
+      remediation: env.remediation,
+      report({ pointer, messageId, data, target, absolute, fix }) {
         const template = rule.messages[messageId];
         if (template === undefined) throw new Error(`rule ${rule.id} has no message ${messageId}`);
+        if (!absolute) {
+          // A value known only after apply cannot be judged from the plan; an update judges only what it changes.
+          if (under(pointer, subject.unknown)) return skip("afterApply", rule.summary.replace(/\.$/, ""));
+          if (subject.changed !== undefined && !under(pointer, subject.changed)) return;
+        }
         findings.push({
           ruleId: rule.id,
           severity,
           message: formatMessage(template, data),
-          pointer: absolute ? pointer : joinPointer(subject.pointer, subject.mapPointer ? subject.mapPointer(pointer) : pointer),
+          pointer: absolute ? pointer : subject.pointer + (subject.mapPointer ? subject.mapPointer(pointer) : pointer),
           messageId,
           ...(target ? { target } : {}),
+          ...(fix && !subject.mapPointer ? { fix } : {}),
         });
       },
       unverified(need, detail) {
-        if (unverifiedSaid || options.unverified === "off") return;
-        unverifiedSaid = true;
-        const what = detail ?? rule.summary.replace(/\.$/, "");
-        findings.push({
-          ruleId: rule.id,
-          severity: "warning",
-          message: `Could not verify: ${what}: ${NEED_TEXT[need]}.`,
-          pointer: subject.pointer,
-          messageId: UNVERIFIED_MESSAGE_ID,
-        });
+        if (subject.changed !== undefined && COPY_FACTS.has(need)) return;
+        skip(need, detail ?? rule.summary.replace(/\.$/, ""));
       },
     };
     rule.check(context);
   }
-  return findings;
+  return { findings, notRun };
 }

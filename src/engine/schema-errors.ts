@@ -1,5 +1,5 @@
 // JSON Schema errors (ajv's) as short, specific sentences with the pointer they are about.
-import { escapeSegment } from "../input/document.js";
+import { escapeSegment } from "../model/pointer.js";
 import type { SchemaError } from "./validators.js";
 
 export interface DescribedError {

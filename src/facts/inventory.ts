@@ -6,6 +6,8 @@
 // one flat scan finds where each snapshot starts and counts members (more members in the text than
 // in the value means a repeated key), and positions inside a snapshot are found only for findings.
 // Anything wrong sends the file through the strict parser, which says exactly what and where.
+import { resolve } from "node:path";
+import { displayPath } from "../input/display-path.js";
 import { describeSchemaErrors } from "../engine/schema-errors.js";
 import { validateInventory } from "../engine/validators.js";
 import type { ParsedDocument } from "../input/document.js";
@@ -94,4 +96,17 @@ export async function readInventory(path: string): Promise<Inventory> {
   }
   for (const key of keys) index.addKey(key);
   return { snapshots, index, locate };
+}
+
+/** Read --inventory, naming the file (relative to `cwd`) and the place in any error. */
+export async function loadInventory(path: string, cwd: string): Promise<{ inventory: Inventory; file: string; absolute: string }> {
+  const absolute = resolve(cwd, path);
+  const file = displayPath(cwd, absolute);
+  try {
+    return { inventory: await readInventory(absolute), file, absolute };
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    const where = [file, error.line, error.column].filter((x) => x !== undefined).join(":");
+    throw new InputError(`${where}: ${error.message}`);
+  }
 }

@@ -1,6 +1,6 @@
 // What one subject needs from a FactIndex (SPEC §2): a request's source, an existing target and its
 // key; a snapshot's key. `undefined` facts stay unknown, so the rules say *unverified*.
-import { acceptedSource, requestView } from "../engine/view.js";
+import { acceptedSource, requestView } from "../model/view.js";
 import { snapshotArnOf } from "../model/arn.js";
 import type { Facts, Snapshot, Subject } from "../model/types.js";
 import type { FactIndex, Place } from "./index.js";

@@ -1,19 +1,23 @@
 // Where facts come from: nothing (offline lint), an inventory file, or live AWS.
 import type { AwsFacts } from "../aws/types.js";
-import { acceptedSource, requestView } from "../engine/view.js";
+import { acceptedSource, requestView } from "../model/view.js";
 import { kmsKeyRegion } from "../model/kms.js";
 import type { Facts, Subject } from "../model/types.js";
 import { FactIndex } from "./index.js";
-import { destinationPlace, requestFacts } from "./lookup.js";
+import { destinationPlace, requestFacts, snapshotFacts } from "./lookup.js";
 
 export interface FactSource {
+  /** Where the facts come from (what a not-run notice advises). */
+  origin: "inventory" | "live";
   /** Facts for a request subject: its source, an existing target, its KMS key. */
   forRequest(subject: Subject): Promise<Facts>;
+  /** Facts for a snapshot subject: its own KMS key. */
+  forSnapshot(subject: Subject): Facts;
 }
 
-/** Facts from what an index already holds (an inventory). */
-export function indexFacts(index: FactIndex): FactSource {
-  return { forRequest: async (subject) => requestFacts(index, subject) };
+/** Facts from what an index already holds (an inventory, or a live listing gathered up front). */
+export function indexFacts(index: FactIndex, origin: FactSource["origin"] = "inventory"): FactSource {
+  return { origin, forRequest: async (subject) => requestFacts(index, subject), forSnapshot: (subject) => snapshotFacts(index, subject) };
 }
 
 /**
@@ -47,6 +51,8 @@ export function liveFacts(aws: AwsFacts): FactSource {
     });
 
   return {
+    origin: "live",
+    forSnapshot: (subject) => snapshotFacts(index, subject),
     async forRequest(subject) {
       const view = requestView(subject);
       const place = destinationPlace(subject);

@@ -1,7 +1,7 @@
 // Text edits that change one member or element and leave every other byte of the file as it was:
 // comments, key order, quoting and indentation stay. Offsets come from the parsed document's spans.
 import type { ParsedDocument, Span } from "../input/document.js";
-import { escapeSegment } from "../input/document.js";
+import { escapeSegment } from "../model/pointer.js";
 
 export interface Edit {
   start: number;

@@ -57,18 +57,3 @@ export function lineIndex(text: string): (offset: number) => Position {
     return { line: lo + 1, column: offset - (starts[lo] as number) + 1 };
   };
 }
-
-/** RFC 6901: `~` → `~0`, `/` → `~1`. */
-export function escapeSegment(segment: string): string {
-  return segment.replace(/~/g, "~0").replace(/\//g, "~1");
-}
-
-/** Split an RFC 6901 pointer; undefined when it is not one. */
-export function pointerSegments(pointer: string): string[] | undefined {
-  if (pointer === "") return [];
-  if (!pointer.startsWith("/")) return undefined;
-  return pointer
-    .slice(1)
-    .split("/")
-    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
-}

@@ -3,7 +3,8 @@
 // duplicate keys wins). Positions are found on demand by a second, non-allocating scan, so files
 // without findings pay nothing for them.
 import type { ParsedDocument, DuplicateKey } from "./document.js";
-import { InputSyntaxError, lineIndex, pointerSegments, escapeSegment } from "./document.js";
+import { InputSyntaxError, lineIndex } from "./document.js";
+import { escapeSegment, pointerSegments } from "../model/pointer.js";
 
 const MAX_DEPTH = 512;
 

@@ -1,7 +1,7 @@
 // A parsed request file → request subjects: a request, an array of requests, or a copy plan.
 import { describeSchemaErrors } from "../engine/schema-errors.js";
 import { validateCopyPlan } from "../engine/validators.js";
-import { REQUEST_MEMBERS } from "../../rules/request-schema.js";
+import { REQUEST_MEMBERS } from "../model/request.js";
 import type { ParsedDocument } from "./document.js";
 import { InputError } from "./read.js";
 

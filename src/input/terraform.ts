@@ -2,7 +2,8 @@
 // aws_rds_cluster_snapshot_copy becomes a copy request, every aws_neptune_cluster_snapshot a
 // snapshot, each located in the plan at its `change.after` values. Arguments map to the API's
 // members as the AWS provider documents them; a value Terraform knows only after apply is left out.
-import { escapeSegment } from "./document.js";
+import { escapeSegment } from "../model/pointer.js";
+import { KNOWN_AFTER_APPLY } from "../model/types.js";
 
 export const TERRAFORM_COPY = "aws_rds_cluster_snapshot_copy";
 export const TERRAFORM_SNAPSHOT = "aws_neptune_cluster_snapshot";
@@ -26,8 +27,10 @@ export interface TerraformSubject {
   address: string;
   /** The destination region the plan gives: the resource's `region`, `destination_region`, or its provider's. */
   region?: string;
-  /** Request members whose values are known only after apply. */
+  /** Pointers of request members whose values are known only after apply (KNOWN_AFTER_APPLY stands there). */
   unknown: string[];
+  /** Request members the resource has no argument for. */
+  inexpressible: string[];
   /** A pointer into the request (`/KmsKeyId`, `/Tags/1/Key`) as a pointer into the planned values. */
   mapPointer(relative: string): string;
 }
@@ -89,7 +92,10 @@ export function terraformSubjects(plan: Json): TerraformSubject[] {
       const unknown: string[] = [];
       for (const [argument, member] of Object.entries(COPY_ARGUMENTS)) {
         if (known(after, unknownValues, argument)) value[member] = after[argument];
-        else if (unknownValues[argument] === true) unknown.push(member);
+        else if (unknownValues[argument] === true) {
+          value[member] = KNOWN_AFTER_APPLY;
+          unknown.push(`/${member}`);
+        }
       }
       const tags = isRecord(after.tags) ? after.tags : undefined;
       const tagKeys = tags ? Object.keys(tags) : [];
@@ -102,6 +108,8 @@ export function terraformSubjects(plan: Json): TerraformSubject[] {
         address,
         region,
         unknown,
+        // SourceRegion exists for the AWS CLI and boto3; the provider presigns by itself and has no such argument.
+        inexpressible: ["SourceRegion"],
         mapPointer(relative) {
           const tag = /^\/Tags\/(\d+)(\/(Key|Value))?$/.exec(relative);
           if (tag) {
@@ -134,6 +142,7 @@ export function terraformSubjects(plan: Json): TerraformSubject[] {
         address,
         region,
         unknown: [],
+        inexpressible: [],
         mapPointer: (relative) => (relative === "/StorageEncrypted" ? "/storage_encrypted" : relative === "/KmsKeyId" ? "/kms_key_id" : relative),
       });
     }

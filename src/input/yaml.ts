@@ -2,7 +2,8 @@
 // reporting duplicate keys as data rather than errors. Loaded lazily: JSON-only runs never pay for it.
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from "yaml";
 import type { DuplicateKey, ParsedDocument } from "./document.js";
-import { InputSyntaxError, escapeSegment, pointerSegments } from "./document.js";
+import { InputSyntaxError } from "./document.js";
+import { escapeSegment, pointerSegments } from "../model/pointer.js";
 
 const MAX_ALIASES = 100;
 

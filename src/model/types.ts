@@ -58,6 +58,9 @@ export type FactName = keyof Facts;
 /** What a rule may need besides the subject itself. */
 export type Need = FactName | "destinationRegion" | "destinationAccount" | "shareAttributes";
 
+/** Why a rule could not judge a subject: a need nobody met, or a value known only after apply. */
+export type NotRunCause = Need | "afterApply";
+
 /** Where a value came from in its file: 1-based line and column. */
 export interface Position {
   line: number;
@@ -76,7 +79,25 @@ export interface Finding {
   messageId?: string;
   /** Locate the member name rather than its value (unknown or repeated members). Not printed. */
   target?: "key";
+  /** The safe edit the rule proposes for this finding (`lint --fix`), relative to the subject. Not printed. */
+  fix?: FixOp;
 }
+
+/**
+ * A safe edit a rule proposes, as data: pointers relative to the subject. The fix layer turns it
+ * into a text edit that keeps the rest of the file as it is.
+ */
+export type FixOp =
+  | { op: "remove"; pointer: string }
+  | { op: "replace"; pointer: string; value: string | boolean }
+  | { op: "add"; pointer: string; value: string | boolean };
+
+/**
+ * What stood in for a value known only after a Terraform apply: present (so never "missing"), of no
+ * type a rule accepts (so a rule that reads it reports at its pointer, and that finding becomes a
+ * not-run notice because the pointer is in `Subject.unknown`).
+ */
+export const KNOWN_AFTER_APPLY: Readonly<Record<string, never>> = Object.freeze(Object.create(null) as Record<string, never>);
 
 /** A request or snapshot to be checked, with where it lives. */
 export interface Subject {
@@ -98,8 +119,9 @@ export interface Subject {
   /** For subjects translated from another shape (Terraform plans): a subject pointer as a file pointer, relative to `pointer`. */
   mapPointer?: (relative: string) => string;
   /**
-   * Pointers (relative to the subject) of values known only after a Terraform apply. A finding at or
-   * under one of them is not a finding: the rule is reported as not run for this subject instead.
+   * Pointers (relative to the subject) of values known only after a Terraform apply; the producer puts
+   * KNOWN_AFTER_APPLY at each of them. A finding at or under one of them is not a finding: the rule is
+   * reported as not run for this subject instead.
    */
   unknown?: readonly string[];
   /**
@@ -109,6 +131,11 @@ export interface Subject {
   changed?: readonly string[];
   /** A Terraform resource address (`module.dr.aws_rds_cluster_snapshot_copy.this["graph"]`). */
   address?: string;
+  /**
+   * Request members its producer has no way to state (a Terraform copy has no `SourceRegion`
+   * argument: the provider presigns by itself). Rules do not ask for them.
+   */
+  inexpressible?: readonly string[];
 }
 
 /** The outcome for one subject, as reports print it. */
@@ -125,7 +152,7 @@ export interface SubjectResult {
 }
 
 /** A file or value that could not be read or understood: the run exits 2. */
-export interface InputError {
+export interface InputProblem {
   file: string;
   message: string;
   line?: number;
@@ -155,5 +182,5 @@ export interface RunSummary {
 export interface RunResult {
   results: SubjectResult[];
   summary: RunSummary;
-  inputErrors: InputError[];
+  inputErrors: InputProblem[];
 }

@@ -6,4 +6,7 @@ import { sarif } from "./sarif.js";
 import { stylish } from "./stylish.js";
 import type { Formatter } from "./types.js";
 
-export const FORMATTERS: Record<"stylish" | "json" | "sarif" | "junit" | "github", Formatter> = { stylish, json, sarif, junit, github };
+export const FORMAT_NAMES = ["stylish", "json", "sarif", "junit", "github"] as const;
+export type FormatName = (typeof FORMAT_NAMES)[number];
+
+export const FORMATTERS: Record<FormatName, Formatter> = { stylish, json, sarif, junit, github };

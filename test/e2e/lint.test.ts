@@ -49,6 +49,48 @@ describe("lint on the bundled fixtures", () => {
     expect(report.summary.warnings).toBe(counted.filter((f: { severity: string }) => f.severity === "warning").length);
   });
 
+  it("passes the good fixtures offline with 0 findings, and says once per rule what it could not check", async () => {
+    const out = await cli(["lint", "fixtures/requests/good", "fixtures/plans/dr-us-west-2.yml", "--format", "json", "--max-warnings", "0"]);
+    expect(out.code, out.stderr).toBe(0);
+    const report = JSON.parse(out.stdout);
+    const findings = report.results.flatMap((r: { findings: { message: string }[] }) => r.findings);
+    expect(findings).toEqual([]);
+    expect(report.results.length).toBeGreaterThan(0);
+    expect(report.summary).toMatchObject({ errors: 0, warnings: 0 });
+    // The fact rules were not run: each is named once, with the number of subjects and how to give facts.
+    expect(report.summary.notRun.map((n: { ruleId: string }) => n.ruleId)).toEqual(["kms-key-unencrypted-source", "kms-key-usable", "source-snapshot", "target-exists"]);
+    for (const n of report.summary.notRun) expect(n).toEqual({ ruleId: n.ruleId, subjects: report.results.length, reason: "no facts: use --inventory FILE or --live" });
+    // With the inventory's facts they run, and the clean requests still pass.
+    const inventory = ["--inventory", "fixtures/inventories/account-111122223333.json", "--format", "json"];
+    const withFacts = await cli(["lint", "fixtures/requests/good/graph-staging-copy.json", "--region", "us-east-1", ...inventory]);
+    const ran = JSON.parse(withFacts.stdout).summary.notRun.map((n: { ruleId: string }) => n.ruleId);
+    expect(ran).not.toContain("source-snapshot");
+    expect(ran).not.toContain("target-exists");
+    // Facts at hand but no region to look the source up in: that is the subject's one warning.
+    const unplaced = JSON.parse((await cli(["lint", "fixtures/requests/good/graph-staging-copy.json", ...inventory])).stdout);
+    expect(unplaced.results[0].findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(["destination-unknown"]);
+    expect(unplaced.results[0].findings[0].message).toContain("source-snapshot");
+  });
+
+  it("reads one document from standard input with `lint -`, named by --stdin-filename", async () => {
+    const dir = workdir({ "snapshot-policy.yml": "overrides:\n  - files: [\"dr/**\"]\n    region: us-west-2\n" });
+    const request = JSON.stringify({ ...good, KmsKeyId: "arn:aws:kms:us-east-1:111122223333:alias/x" });
+    const out = await cli(["lint", "-", "--stdin-filename", "dr/copy.json", "--format", "json"], { cwd: dir, stdin: request });
+    expect(out.code, out.stderr).toBe(1);
+    const report = JSON.parse(out.stdout);
+    expect(report.results).toHaveLength(1);
+    // The override for dr/** applies: the key of us-east-1 is in the wrong region for a copy in us-west-2.
+    expect(report.results[0]).toMatchObject({ file: "dr/copy.json", region: "us-west-2" });
+    expect(report.results[0].findings.map((f: { ruleId: string }) => f.ruleId)).toContain("kms-key-region");
+    const plain = await cli(["lint", "-", "--region", "us-east-1", "--format", "json"], { cwd: dir, stdin: JSON.stringify(good) });
+    expect(plain.code).toBe(0);
+    expect(JSON.parse(plain.stdout).results).toMatchObject([{ file: "<stdin>", findings: [] }]);
+    const broken = await cli(["lint", "-"], { cwd: dir, stdin: "{ not json" });
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/<stdin>:1:\d+: YAML syntax error/);
+    expect((await cli(["lint", "-", "a.json"], { cwd: dir })).code).toBe(2);
+  });
+
   it("applies the example policy, its overrides and custom rule", async () => {
     const out = await cli(["lint", "--config", "fixtures/policies/snapshot-policy.yml", "fixtures", "--format", "json"]);
     expect(out.code).toBe(1);
@@ -119,12 +161,23 @@ describe("lint results", () => {
     expect(await regions(["--no-config"], { AWS_DEFAULT_REGION: "us-west-1" })).toEqual({ "b.json": "us-west-1", "eu/a.json": "us-west-1", "plan.json": "ap-southeast-2" });
   });
 
-  it("gives an unverified warning, not a guess, when no destination region is known", async () => {
+  it("gives one warning on the subject, not a guess and not one per rule, when no destination region is known", async () => {
     const dir = workdir({ "a.json": JSON.stringify({ ...good, KmsKeyId: "arn:aws:kms:eu-west-1:111122223333:alias/neptune" }) });
     const out = await cli(["lint", "a.json", "--format", "json", "--no-config", ...OFFLINE], { cwd: dir });
     expect(out.code).toBe(0);
-    const findings = JSON.parse(out.stdout).results[0].findings;
-    expect(findings).toContainEqual(expect.objectContaining({ ruleId: "kms-key-region", severity: "warning", message: expect.stringContaining("no destination region") }));
+    const report = JSON.parse(out.stdout);
+    const findings = report.results[0].findings;
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ ruleId: "destination-unknown", severity: "warning", pointer: "", line: 1, column: 1 });
+    // It says what is missing, how to give it, and which rules it kept from judging.
+    expect(findings[0].message).toMatch(/No destination region is known/);
+    expect(findings[0].message).toContain("--region");
+    expect(findings[0].message).toContain("kms-key-region");
+    expect(report.summary.warnings).toBe(1);
+    // --require-facts: what could not be judged must not pass.
+    const strict = await cli(["lint", "a.json", "--format", "json", "--no-config", "--require-facts", ...OFFLINE], { cwd: dir });
+    expect(strict.code).toBe(1);
+    expect(JSON.parse(strict.stdout).results[0].findings).toContainEqual(expect.objectContaining({ ruleId: "destination-unknown", severity: "error" }));
   });
 
   it("honours --rule, --quiet and --max-warnings", async () => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { checkSubject, type EnabledRule } from "../../src/engine/runner.js";
 import { withDefaults } from "../../src/engine/options.js";
 import { applyEdits } from "../../src/fix/edits.js";
-import { fixesFor } from "../../src/fix/fixes.js";
+import { editFor } from "../../src/fix/ops.js";
 import { parseJson } from "../../src/input/json.js";
 import { parseYaml } from "../../src/input/yaml.js";
 import { terraformSubjects } from "../../src/input/terraform.js";
@@ -35,7 +35,7 @@ describe("Terraform plans of any shape", () => {
       fc.property(plan, (p) => {
         for (const s of terraformSubjects(p as Record<string, unknown>)) {
           const subject: Subject = { kind: s.kind, file: "plan.json", index: s.index, pointer: s.pointer, value: s.value, region: s.region, mapPointer: s.mapPointer };
-          for (const f of checkSubject(subject, ENABLED, {}, new Date())) expect(f.pointer.startsWith(s.pointer)).toBe(true);
+          for (const f of checkSubject(subject, ENABLED, {}, { now: new Date() }).findings) expect(f.pointer.startsWith(s.pointer)).toBe(true);
         }
       }),
       { numRuns: 300 },
@@ -65,14 +65,17 @@ describe("--fix edits on random requests", () => {
           const doc = parse(source);
           const [raw] = requestSubjects(doc).subjects;
           const subject: Subject = { kind: "request", file: "a", index: 0, pointer: raw!.pointer, value: raw!.value, region: "us-west-2", account: "111122223333", duplicates: raw!.duplicates };
-          const result = { file: "a", subject: "request" as const, id: null, index: 0, region: "us-west-2", findings: checkSubject(subject, ENABLED, {}, new Date()) };
+          const result = { file: "a", subject: "request" as const, id: null, index: 0, region: "us-west-2", findings: checkSubject(subject, ENABLED, {}, { now: new Date(), remediation: { kmsKeys: { "us-west-2": "alias/neptune-dr" } } }).findings };
           return { doc, subject, result };
         };
         // Passes, as lint --fix makes them: overlapping edits wait for the next one.
         let fixed = text;
         for (let pass = 0; pass < 10; pass++) {
           const { doc, subject, result } = check(fixed);
-          const edits = fixesFor(fixed, doc, style === "yaml" ? "yaml" : "json", subject, result, { kmsKeys: { "us-west-2": "alias/neptune-dr" } });
+          const edits = result.findings.flatMap((f) => {
+            const edit = f.fix && editFor(fixed, doc, style === "yaml" ? "yaml" : "json", subject, f.fix);
+            return edit ? [edit] : [];
+          });
           const next = applyEdits(fixed, edits);
           if (next.applied === 0) break;
           fixed = next.text;

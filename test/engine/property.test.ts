@@ -68,7 +68,7 @@ async function throughEverything(text: string, syntax: "json" | "yaml", r?: stri
     return;
   }
   for (const raw of parts.subjects) {
-    const findings = checkSubject({ kind: "request", file: "f", index: raw.index, pointer: raw.pointer, value: raw.value, region: r, account: a, duplicates: raw.duplicates }, ENABLED, f, new Date());
+    const findings = checkSubject({ kind: "request", file: "f", index: raw.index, pointer: raw.pointer, value: raw.value, region: r, account: a, duplicates: raw.duplicates }, ENABLED, f, { now: new Date() }).findings;
     for (const finding of findings) {
       // Placeholders are checked where they are filled (formatMessage throws); user data may hold any text.
       expect(typeof finding.message).toBe("string");
@@ -92,7 +92,7 @@ describe("no input makes the parser or the engine throw", () => {
   it("random snapshots through the snapshot rules", () => {
     fc.assert(
       fc.property(snapshotLike, region, facts, (s, r, f) => {
-        const findings = checkSubject({ kind: "snapshot", file: "inventory.json", index: 0, pointer: "/DBClusterSnapshots/0", value: s, region: r }, ENABLED, f, new Date());
+        const findings = checkSubject({ kind: "snapshot", file: "inventory.json", index: 0, pointer: "/DBClusterSnapshots/0", value: s, region: r }, ENABLED, f, { now: new Date() }).findings;
         for (const finding of findings) expect(finding.message.length).toBeGreaterThan(0);
       }),
       { numRuns: 400 },

@@ -15,10 +15,13 @@ export interface Outcome {
   stderr: string;
 }
 
-export async function cli(args: string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}): Promise<Outcome> {
+export async function cli(args: string[], options: { cwd?: string; env?: Record<string, string | undefined>; stdin?: string } = {}): Promise<Outcome> {
   const env: Record<string, string | undefined> = { ...process.env, AWS_REGION: undefined, AWS_DEFAULT_REGION: undefined, NO_COLOR: "1", ...options.env };
   try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env: env as NodeJS.ProcessEnv });
+    const child = run(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env: env as NodeJS.ProcessEnv });
+    // Standard input is closed (or given) so that nothing waits on the terminal.
+    child.child.stdin?.end(options.stdin ?? "");
+    const { stdout, stderr } = await child;
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };

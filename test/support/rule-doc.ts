@@ -58,6 +58,7 @@ export function renderRuleDoc(cases: RuleCases): string {
     `| recommended policy | ${rule.recommended === "off" ? "off" : `\`${rule.recommended}\``} |`,
     `| applies to | ${subjects} |`,
     `| needs | ${needs} |`,
+    ...(rule.fixable ? ["| fixable | with `--fix` (safe edits that keep comments, order and formatting) |"] : []),
     "",
     "## What it checks",
     "",
@@ -66,8 +67,11 @@ export function renderRuleDoc(cases: RuleCases): string {
   ];
   if (rule.needs.length) {
     parts.push(
-      "When something it needs is missing, the rule does not guess and does not pass silently: it gives one",
-      "*unverified* warning for the subject, saying what to supply. Set its option `unverified: off` to silence that.",
+      "When a fact it needs was not gathered (no `--inventory` or `--live`), or a value is known only after a",
+      "Terraform apply, the rule does not guess: it is not run for that subject, and the run says so once, with the",
+      "number of subjects it could not judge and how to supply the facts (`--require-facts` makes each such check a",
+      "finding instead). A missing destination region or account is one warning on the subject, naming the rules it",
+      "held back. Set the option `unverified: off` to drop the notice.",
       "",
     );
   }
@@ -85,6 +89,8 @@ export function renderRuleDoc(cases: RuleCases): string {
     ...findings.map((f) => `> \`${f.pointer || "/"}\` ${f.severity}: ${f.message}`),
     "",
   );
+  const fixed = cases.invalid.find((c) => c.output !== undefined);
+  if (fixed) parts.push(`Fixed by \`--fix\`. ${example(fixed)}`, "", "becomes", "", `\`\`\`json\n${JSON.stringify(fixed.output, null, 2)}\n\`\`\``, "");
   if (rule.docs?.length) {
     parts.push("## AWS documentation", "", ...rule.docs.map((d) => `- [${d.title}](${d.url})`), "");
   }

@@ -22,6 +22,14 @@ export default {
   ],
   invalid: [
     {
+      name: "cross-region copy without a key, fixed with the config's remediation key for the destination",
+      value: from("us-east-1"),
+      ...here,
+      remediation: { kmsKeys: { "us-west-2": "alias/neptune-dr", "us-east-1": "alias/wrong-region" } },
+      findings: [{ pointer: "", messageId: "crossRegion" }],
+      output: { ...from("us-east-1"), KmsKeyId: "alias/neptune-dr" },
+    },
+    {
       name: "cross-region copy without a key",
       value: from("us-east-1"),
       ...here,

@@ -11,8 +11,8 @@ export default {
     { name: "not an object (schema's business)", value: "PreSignedUrl" },
   ],
   invalid: [
-    { name: "a URL", value: { ...base, PreSignedUrl: "https://rds.us-west-2.amazonaws.com/?Action=CopyDBClusterSnapshot" }, findings: [{ pointer: "/PreSignedUrl", messageId: "set" }] },
-    { name: "empty string", value: { ...base, PreSignedUrl: "" }, findings: [{ pointer: "/PreSignedUrl", messageId: "set" }] },
-    { name: "null", value: { ...base, PreSignedUrl: null }, findings: [{ pointer: "/PreSignedUrl", messageId: "set", message: "not supported" }] },
+    { name: "a URL", value: { ...base, PreSignedUrl: "https://rds.us-west-2.amazonaws.com/?Action=CopyDBClusterSnapshot" }, findings: [{ pointer: "/PreSignedUrl", messageId: "set" }], output: base },
+    { name: "empty string", value: { ...base, PreSignedUrl: "" }, findings: [{ pointer: "/PreSignedUrl", messageId: "set" }], output: base },
+    { name: "null", value: { ...base, PreSignedUrl: null }, findings: [{ pointer: "/PreSignedUrl", messageId: "set", message: "not supported" }], output: base },
   ],
 } satisfies RuleCases;

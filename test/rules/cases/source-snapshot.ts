@@ -79,7 +79,7 @@ export default {
       name: "no facts gathered",
       value: fromArn,
       region: "us-east-1",
-      findings: [{ pointer: "", messageId: "unverified", message: "no facts about the source snapshot were gathered" }],
+      findings: [{ pointer: "", messageId: "unverified", message: "whether the source snapshot exists and is an available Neptune snapshot: no facts: use --inventory FILE or --live" }],
     },
     {
       name: "no facts and no destination region: still only the source facts are missing",

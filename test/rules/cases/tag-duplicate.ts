@@ -33,6 +33,7 @@ export default {
         { pointer: "/Tags/1/Key", messageId: "repeated", message: "first at index 0" },
         { pointer: "/Tags/2/Key", messageId: "repeated", message: "first at index 0" },
       ],
+      output: tags({ Key: "Env" }),
     },
     {
       name: "indexes count malformed entries too",
@@ -41,6 +42,16 @@ export default {
         { pointer: "/Tags/3/Key", messageId: "repeated", message: "first at index 0" },
         { pointer: "/Tags/4/Key", messageId: "repeated", message: "first at index 2" },
       ],
+      output: tags({ Key: "A" }, { Value: "no key" }, { Key: "B" }),
+    },
+    {
+      name: "an exact repeat is fixed by removing it; a second value for the key is left to a person",
+      value: tags({ Key: "Env", Value: "prod" }, { Key: "Env", Value: "prod" }, { Key: "Env", Value: "dev" }),
+      findings: [
+        { pointer: "/Tags/1/Key", messageId: "repeated" },
+        { pointer: "/Tags/2/Key", messageId: "repeated" },
+      ],
+      output: tags({ Key: "Env", Value: "prod" }, { Key: "Env", Value: "dev" }),
     },
     {
       name: "snapshot with a repeated key",

@@ -140,7 +140,7 @@ export default {
       name: "CopyTags without facts about the source",
       value: copying,
       options: policy,
-      findings: [{ pointer: "", messageId: "unverified", message: "no facts about the source snapshot" }],
+      findings: [{ pointer: "", messageId: "unverified", message: "from the source snapshot (CopyTags) against the tag policy: no facts" }],
     },
     {
       name: "CopyTags with source facts that carry no TagList",

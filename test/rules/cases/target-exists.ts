@@ -75,7 +75,7 @@ export default {
       name: "no facts about the destination",
       value: fromArn,
       region: "us-east-1",
-      findings: [{ pointer: "", messageId: "unverified", message: "no facts about existing snapshots" }],
+      findings: [{ pointer: "", messageId: "unverified", message: "whether a snapshot with the target identifier already exists: no facts: use --inventory FILE or --live" }],
     },
   ],
 } satisfies RuleCases;

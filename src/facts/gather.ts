@@ -1,6 +1,6 @@
 // Live listing for audit and export: every region's snapshots, then each distinct KMS key once.
 import type { AwsFacts, RegionListing } from "../aws/types.js";
-import { FactIndex } from "../facts/index.js";
+import { FactIndex } from "./index.js";
 import type { KeyMetadata } from "../model/types.js";
 import { snapshotArnOf } from "../model/arn.js";
 

@@ -1,5 +1,5 @@
 // The result of `copy`: every request with its outcome, as JSON or as ESLint-like text.
-import type { CopyItem, Outcome } from "./plan.js";
+import type { CopyItem, Outcome } from "../copy/plan.js";
 
 export const OUTCOMES: readonly Outcome[] = ["refused", "planned", "skipped", "conflict", "started", "available", "failed", "not-started"];
 

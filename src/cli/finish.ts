@@ -1,14 +1,12 @@
 // Turning a run into output and an exit code, shared by lint and audit.
 import type { Rule } from "../engine/rule.js";
 import type { RunResult } from "../model/types.js";
-import { FORMATTERS } from "../report/index.js";
+import { FORMATTERS, type FormatName } from "../report/index.js";
 import type { RuleInfo } from "../report/types.js";
 import { EXIT } from "./errors.js";
 import { useColor, writeReport } from "./output.js";
-import { TOOL_NAME, TOOL_VERSION, ruleHelpUri } from "./package-info.js";
-
-export const FORMAT_NAMES = ["stylish", "json", "sarif", "junit", "github"] as const;
-export type FormatName = (typeof FORMAT_NAMES)[number];
+import { HOMEPAGE, TOOL_NAME, TOOL_VERSION, ruleHelpUri } from "./package-info.js";
+import { DESTINATION_UNKNOWN } from "../pipeline/index.js";
 
 export interface ReportOptions {
   format: FormatName;
@@ -25,8 +23,12 @@ function onlyErrors(run: RunResult): RunResult {
   return { ...run, results, summary: { ...run.summary, warnings: 0 } };
 }
 
+/** The rules a report may name: every rule, and the one warning a subject without a destination gets. */
 export function ruleInfos(rules: readonly Rule[]): RuleInfo[] {
-  return rules.map((r) => ({ id: r.id, summary: r.summary, recommended: r.recommended, helpUri: ruleHelpUri(r.id) }));
+  return [
+    ...rules.map((r) => ({ id: r.id, summary: r.summary, recommended: r.recommended, helpUri: ruleHelpUri(r.id) })),
+    { id: DESTINATION_UNKNOWN, summary: "The destination region and account of a copy must be known to judge it", recommended: "warn", helpUri: `${HOMEPAGE.replace(/#.*$/, "")}#destination-region-and-account` },
+  ];
 }
 
 /** Print the report and the input errors; return the exit code. */

@@ -1,11 +1,11 @@
 // Each subject's members read once and classified, so that every rule agrees on what is valid and
 // "one defect, one finding" holds: a rule reads only the parsed (valid) form of a value, and the one
 // rule that owns its syntax reports it when malformed.
-import { parseClusterSnapshotArn, snapshotArnOf, type SnapshotArn } from "../model/arn.js";
-import { sourceIdentifierProblem, identifierProblem } from "../model/identifiers.js";
-import { parseKmsKeyId, type KmsKeyRef } from "../model/kms.js";
-import { isKnownRegion, partitionOf } from "../model/regions.js";
-import type { Snapshot, Subject } from "../model/types.js";
+import { parseClusterSnapshotArn, snapshotArnOf, type SnapshotArn } from "./arn.js";
+import { sourceIdentifierProblem, identifierProblem } from "./identifiers.js";
+import { parseKmsKeyId, type KmsKeyRef } from "./kms.js";
+import { isKnownRegion, partitionOf } from "./regions.js";
+import type { Snapshot, Subject } from "./types.js";
 
 export interface TagEntry {
   /** Index in the tag array. */

@@ -1,0 +1,31 @@
+// The options every command shares, as the commands receive them (declared in main.ts).
+import type { FormatName } from "../report/index.js";
+
+export interface CommonArgs {
+  config?: string | false;
+  region?: string | string[];
+  account?: string;
+  inventory?: string;
+  live?: boolean;
+  profile?: string;
+  "endpoint-url"?: string;
+  concurrency?: number;
+  format: FormatName;
+  output?: string;
+  quiet: boolean;
+  "max-warnings": number;
+  rule: string[];
+  "require-facts"?: boolean;
+  color?: boolean;
+  debug: boolean;
+}
+
+/** --region as a list (audit --live and export take several). */
+export function regionList(args: CommonArgs): string[] {
+  return args.region === undefined ? [] : Array.isArray(args.region) ? args.region : [args.region];
+}
+
+/** --region as one destination: a request has one, so the last given wins. */
+export function destinationRegionArg(args: CommonArgs): string | undefined {
+  return Array.isArray(args.region) ? args.region.at(-1) : args.region;
+}

@@ -1,0 +1,105 @@
+// Request files → results: walk, read, split into subjects, check, fix. One file at a time, so memory
+// holds results, not documents. `lint` and `copy` are thin wirings of this.
+import { resolve } from "node:path";
+import { displayPath } from "../input/display-path.js";
+import { InputError, readText } from "../input/read.js";
+import { walk } from "../input/walk.js";
+import type { InputProblem, RunResult, SubjectResult } from "../model/types.js";
+import { checkAll, type Checked } from "./check.js";
+import { fixPasses, type FixRecord } from "./fix.js";
+import { fileSubjects, type DestinationDefaults, type FileInput } from "./request-file.js";
+import { runParts, type RunSettings } from "./settings.js";
+import { summarize } from "./summary.js";
+
+export interface RequestRunOptions extends RunSettings {
+  cwd: string;
+  paths: readonly string[];
+  /** --region and --account. */
+  region?: string;
+  account?: string;
+  env?: NodeJS.ProcessEnv;
+  /** With --live: the caller's account, for requests nothing else names one for. */
+  callerAccount?: string;
+  /** Apply the rules' fixes: compute them (dry run) or also keep them for writing. */
+  fix?: boolean;
+  /** Skip named files that do not look like requests, as a folder walk does (pre-commit passes every changed file). */
+  onlyRequests?: boolean;
+  /** Keep each subject with its facts (copy plans from them). */
+  keepChecked?: boolean;
+  /** `lint -`: the one document read from standard input, shown and configured as this path. */
+  stdin?: { text: string; path: string };
+}
+
+export interface RequestRun extends RunResult {
+  /** With `keepChecked`: every subject with the facts it was checked against, in result order. */
+  checked?: Checked[];
+  /** With `fix`: the files whose text the fixes change. */
+  fixes?: FixRecord[];
+}
+
+export async function runRequests(options: RequestRunOptions): Promise<RequestRun> {
+  const { cwd, config } = options;
+  const { resolver, check, tally } = runParts(options);
+  const defaults: DestinationDefaults = { cli: { region: options.region, account: options.account }, env: options.env ?? process.env, callerAccount: options.callerAccount };
+  const inputs: (FileInput | { error: InputProblem })[] = [];
+  if (options.stdin) {
+    const path = resolve(cwd, options.stdin.path);
+    inputs.push({ path, file: displayPath(cwd, path), text: options.stdin.text, explicit: true });
+  } else {
+    const found = walk(options.paths, { cwd, baseDir: config.dir, files: config.files, ignores: config.ignores, exclude: config.path });
+    for (const { path, error } of found.errors) inputs.push({ error: { file: displayPath(cwd, path), message: error.message } });
+    for (const { path, explicit } of found.files) inputs.push(...readInput(path, displayPath(cwd, path), explicit && !options.onlyRequests));
+  }
+  const results: SubjectResult[] = [];
+  const inputErrors: InputProblem[] = [];
+  const kept: Checked[] = [];
+  const fixes: FixRecord[] = [];
+  let files = 0;
+  let skipped = 0;
+  for (const input of inputs) {
+    if ("error" in input) {
+      inputErrors.push(input.error);
+      continue;
+    }
+    const settings = resolver.forFile(input.path);
+    const lintText = async (text: string) => {
+      const parsed = await fileSubjects({ ...input, text }, settings, defaults);
+      return { parsed, checked: parsed.kind === "ok" ? await checkAll(parsed.located, check) : [] };
+    };
+    let { parsed, checked } = await lintText(input.text);
+    if (parsed.kind === "skipped") {
+      skipped++;
+      continue;
+    }
+    if (parsed.kind === "error") {
+      inputErrors.push(parsed.error);
+      continue;
+    }
+    if (options.fix) {
+      const fixed = await fixPasses(input.text, { parsed, checked }, lintText);
+      if (fixed.applied > 0) {
+        fixes.push({ file: input.file, path: input.path, before: input.text, after: fixed.text, applied: fixed.applied });
+        checked = fixed.checked;
+      }
+    }
+    files++;
+    for (const c of checked) {
+      results.push(c.result);
+      tally.add(c.notRun);
+      if (options.keepChecked) kept.push(c);
+    }
+  }
+  const run: RequestRun = summarize(results, { files, skipped }, tally.notices(options.rules.map((r) => r.id)), inputErrors);
+  if (options.keepChecked) run.checked = kept;
+  if (options.fix) run.fixes = fixes;
+  return run;
+}
+
+function readInput(path: string, file: string, explicit: boolean): (FileInput | { error: InputProblem })[] {
+  try {
+    return [{ path, file, text: readText(path), explicit }];
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    return [{ error: { file, message: error.message, line: error.line, column: error.column } }];
+  }
+}

@@ -6,6 +6,9 @@ export interface KmsKeyUsableOptions {
   customerManaged: boolean;
 }
 
+/** The message a snapshot whose own key cannot be used gets: copying cannot fix it (remediation asks). */
+export const SNAPSHOT_KEY_STATE = "snapshotState";
+
 export default defineRule<KmsKeyUsableOptions>({
   id: "kms-key-usable",
   summary: "The KMS key must exist, be enabled, be a symmetric encryption key and live in the required region",
@@ -92,7 +95,7 @@ export default defineRule<KmsKeyUsableOptions>({
     }
     const state = typeof metadata.KeyState === "string" ? metadata.KeyState : metadata.Enabled === false ? "disabled" : undefined;
     if (state !== undefined && state !== "Enabled") {
-      context.report({ pointer: key.pointer, messageId: context.snapshot ? "snapshotState" : "state", data: { ...data, state } });
+      context.report({ pointer: key.pointer, messageId: context.snapshot ? SNAPSHOT_KEY_STATE : "state", data: { ...data, state } });
       return;
     }
     const notSymmetric = [

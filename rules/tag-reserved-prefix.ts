@@ -5,7 +5,8 @@ import { showTagText } from "./tag-format.js";
 /** Prefixes AWS keeps for its own tags, compared without case. */
 const RESERVED_PREFIXES = ["aws:", "rds:"];
 
-function reservedPrefix(text: string): string | undefined {
+/** The reserved prefix a tag key or value starts with, if any (remediation drops such tags). */
+export function reservedPrefix(text: string): string | undefined {
   const lower = text.toLowerCase();
   return RESERVED_PREFIXES.find((p) => lower.startsWith(p));
 }

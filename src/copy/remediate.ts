@@ -5,12 +5,13 @@ import type { RemediationSettings } from "../model/policy.js";
 import { snapshotArnOf } from "../model/arn.js";
 import type { Snapshot, SubjectResult } from "../model/types.js";
 import { tagTextProblem } from "../../rules/tag-format.js";
+import { MAX_TAGS } from "../../rules/tag-limit.js";
+import { reservedPrefix } from "../../rules/tag-reserved-prefix.js";
+import kmsKeyUsable, { SNAPSHOT_KEY_STATE } from "../../rules/kms-key-usable.js";
+import { AUTOMATED_PREFIX, MAX_IDENTIFIER_LENGTH } from "../model/identifiers.js";
 
 const KMS_RULES = new Set(["kms-key-format", "kms-key-region", "kms-key-usable", "kms-key-allowed"]);
 const TAG_RULES = new Set(["tag-format", "tag-reserved-prefix", "tag-duplicate", "tag-limit", "tag-policy"]);
-const RESERVED = /^(aws|rds):/i;
-const MAX_TAGS = 50;
-const MAX_ID = 63;
 
 export interface RemediationPlan {
   region: string;
@@ -32,7 +33,7 @@ export function repairedTags(tagList: unknown, set: Record<string, string> = {})
     const key = (tag as { Key?: unknown })?.Key;
     const value = (tag as { Value?: unknown })?.Value ?? "";
     if (typeof key !== "string" || typeof value !== "string") continue;
-    if (RESERVED.test(key) || RESERVED.test(value) || tagTextProblem(key, "key") || tagTextProblem(value, "value")) continue;
+    if (reservedPrefix(key) || reservedPrefix(value) || tagTextProblem(key, "key") || tagTextProblem(value, "value")) continue;
     if (seen.has(key)) continue;
     seen.add(key);
     kept.push({ Key: key, Value: value });
@@ -42,8 +43,8 @@ export function repairedTags(tagList: unknown, set: Record<string, string> = {})
 }
 
 function targetId(id: string, suffix: string): string {
-  const base = id.replace(/^rds:/, "");
-  return `${base.slice(0, MAX_ID - suffix.length).replace(/-+$/, "")}${suffix}`;
+  const base = id.startsWith(AUTOMATED_PREFIX) ? id.slice(AUTOMATED_PREFIX.length) : id;
+  return `${base.slice(0, MAX_IDENTIFIER_LENGTH - suffix.length).replace(/-+$/, "")}${suffix}`;
 }
 
 export function planRemediation(results: readonly SubjectResult[], snapshotOf: (r: SubjectResult) => Snapshot | undefined, settings: RemediationSettings = {}): Remediation {
@@ -63,7 +64,7 @@ export function planRemediation(results: readonly SubjectResult[], snapshotOf: (
       unfixable.push({ arn: snapshot.DBClusterSnapshotArn, reason: "it is not encrypted, and copying cannot encrypt a snapshot: restore it to a cluster with encryption on and snapshot that" });
       continue;
     }
-    const stuck = errors.find((f) => f.ruleId === "kms-key-usable" && f.messageId === "snapshotState");
+    const stuck = errors.find((f) => f.ruleId === kmsKeyUsable.id && f.messageId === SNAPSHOT_KEY_STATE);
     if (stuck) {
       unfixable.push({ arn: snapshot.DBClusterSnapshotArn, reason: `a copy must decrypt it with its own key, which cannot be used now (${stuck.message}) — enable the key or cancel its deletion, then plan again` });
       continue;

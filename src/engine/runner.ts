@@ -40,50 +40,55 @@ function under(pointer: string, bases: readonly string[] | undefined): boolean {
   return bases !== undefined && bases.some((base) => isWithin(pointer, base));
 }
 
-/** Check one subject against the enabled rules. */
+/** Check one subject against the enabled rules. One context serves every rule (no closures per rule). */
 export function checkSubject(subject: Subject, rules: readonly EnabledRule[], facts: Facts, env: CheckEnvironment): SubjectCheck {
   const findings: Finding[] = [];
   const notRun: NotRun[] = [];
-  const views = subject.kind === "request" ? { request: requestView(subject) } : { snapshot: snapshotView(subject) };
-  for (const { rule, severity, options } of rules) {
-    if (!rule.subjects.includes(subject.kind)) continue;
-    let notRunSaid = false;
-    const skip = (cause: NotRunCause, detail: string) => {
-      if (notRunSaid || options.unverified === "off") return;
-      notRunSaid = true;
-      notRun.push({ ruleId: rule.id, severity, cause, detail });
-    };
-    const context: RuleContext = {
-      subject,
-      ...views,
-      facts,
-      options,
-      now: env.now,
-      remediation: env.remediation,
-      report({ pointer, messageId, data, target, absolute, fix }) {
-        const template = rule.messages[messageId];
-        if (template === undefined) throw new Error(`rule ${rule.id} has no message ${messageId}`);
-        if (!absolute) {
-          // A value known only after apply cannot be judged from the plan; an update judges only what it changes.
-          if (under(pointer, subject.unknown)) return skip("afterApply", rule.summary.replace(/\.$/, ""));
-          if (subject.changed !== undefined && !under(pointer, subject.changed)) return;
-        }
-        findings.push({
-          ruleId: rule.id,
-          severity,
-          message: formatMessage(template, data),
-          pointer: absolute ? pointer : subject.pointer + (subject.mapPointer ? subject.mapPointer(pointer) : pointer),
-          messageId,
-          ...(target ? { target } : {}),
-          ...(fix && !subject.mapPointer ? { fix } : {}),
-        });
-      },
-      unverified(need, detail) {
-        if (subject.changed !== undefined && COPY_FACTS.has(need)) return;
-        skip(need, detail ?? rule.summary.replace(/\.$/, ""));
-      },
-    };
-    rule.check(context);
+  let current: EnabledRule = rules[0]!;
+  let notRunSaid = false;
+  const skip = (cause: NotRunCause, detail: string) => {
+    if (notRunSaid || current.options.unverified === "off") return;
+    notRunSaid = true;
+    notRun.push({ ruleId: current.rule.id, severity: current.severity, cause, detail });
+  };
+  const summaryOf = () => current.rule.summary.replace(/\.$/, "");
+  const context: RuleContext = {
+    subject,
+    ...(subject.kind === "request" ? { request: requestView(subject) } : { snapshot: snapshotView(subject) }),
+    facts,
+    options: {},
+    now: env.now,
+    remediation: env.remediation,
+    report({ pointer, messageId, data, target, absolute, fix }) {
+      const { rule, severity } = current;
+      const template = rule.messages[messageId];
+      if (template === undefined) throw new Error(`rule ${rule.id} has no message ${messageId}`);
+      if (!absolute) {
+        // A value known only after apply cannot be judged from the plan; an update judges only what it changes.
+        if (under(pointer, subject.unknown)) return skip("afterApply", summaryOf());
+        if (subject.changed !== undefined && !under(pointer, subject.changed)) return;
+      }
+      findings.push({
+        ruleId: rule.id,
+        severity,
+        message: formatMessage(template, data),
+        pointer: absolute ? pointer : subject.pointer + (subject.mapPointer ? subject.mapPointer(pointer) : pointer),
+        messageId,
+        ...(target ? { target } : {}),
+        ...(fix && !subject.mapPointer ? { fix } : {}),
+      });
+    },
+    unverified(need, detail) {
+      if (subject.changed !== undefined && COPY_FACTS.has(need)) return;
+      skip(need, detail ?? summaryOf());
+    },
+  };
+  for (const enabled of rules) {
+    if (!enabled.rule.subjects.includes(subject.kind)) continue;
+    current = enabled;
+    notRunSaid = false;
+    context.options = enabled.options;
+    enabled.rule.check(context);
   }
   return { findings, notRun };
 }

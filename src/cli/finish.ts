@@ -5,8 +5,9 @@ import { FORMATTERS, type FormatName } from "../report/index.js";
 import type { RuleInfo } from "../report/types.js";
 import { EXIT } from "./errors.js";
 import { useColor, writeReport } from "./output.js";
-import { HOMEPAGE, TOOL_NAME, TOOL_VERSION, ruleHelpUri } from "./package-info.js";
+import { CUSTOM_RULES_URI, DOCS_BASE, TOOL_NAME, TOOL_VERSION, ruleHelpUri } from "./package-info.js";
 import { DESTINATION_UNKNOWN } from "../pipeline/index.js";
+import { RULES } from "../../rules/index.js";
 
 export interface ReportOptions {
   format: FormatName;
@@ -23,11 +24,27 @@ function onlyErrors(run: RunResult): RunResult {
   return { ...run, results, summary: { ...run.summary, warnings: 0 } };
 }
 
+const BUILT_IN: ReadonlySet<Rule> = new Set(RULES);
+
 /** The rules a report may name: every rule, and the one warning a subject without a destination gets. */
 export function ruleInfos(rules: readonly Rule[]): RuleInfo[] {
   return [
-    ...rules.map((r) => ({ id: r.id, summary: r.summary, recommended: r.recommended, helpUri: ruleHelpUri(r.id) })),
-    { id: DESTINATION_UNKNOWN, summary: "The destination region and account of a copy must be known to judge it", recommended: "warn", helpUri: `${HOMEPAGE.replace(/#.*$/, "")}#destination-region-and-account` },
+    ...rules.map((r) => ({
+      id: r.id,
+      summary: r.summary,
+      recommended: r.recommended,
+      helpUri: BUILT_IN.has(r) ? ruleHelpUri(r.id) : CUSTOM_RULES_URI,
+      description: r.description,
+      ...(r.category !== undefined ? { category: r.category } : {}),
+      ...(r.docs?.length ? { references: r.docs } : {}),
+    })),
+    {
+      id: DESTINATION_UNKNOWN,
+      summary: "The destination region and account of a copy must be known to judge it",
+      recommended: "warn",
+      helpUri: `${DOCS_BASE}/README.md#destination-region-and-account`,
+      category: "regions",
+    },
   ];
 }
 

@@ -57,6 +57,8 @@ export function finish(run: RunResult, rules: readonly Rule[], options: ReportOp
     rules: ruleInfos(rules),
     color: options.format === "stylish" && useColor(options.color, process.env, options.output !== undefined),
     cwd: options.cwd,
+    // The whole run as its user waited for it, from process start.
+    elapsedMs: Math.round(process.uptime() * 1000),
   });
   writeReport(text, options.output, options.cwd);
   for (const e of run.inputErrors) {

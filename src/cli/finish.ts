@@ -4,14 +4,16 @@ import type { RunResult } from "../model/types.js";
 import { FORMATTERS, type FormatName } from "../report/index.js";
 import type { RuleInfo } from "../report/types.js";
 import { EXIT } from "./errors.js";
+import type { ReportTarget } from "./options.js";
 import { useColor, writeReport } from "./output.js";
 import { CUSTOM_RULES_URI, DOCS_BASE, TOOL_NAME, TOOL_VERSION, ruleHelpUri } from "./package-info.js";
 import { DESTINATION_UNKNOWN } from "../pipeline/index.js";
+import { supportsHyperlinks, terminalWidth } from "./terminal.js";
 import { RULES } from "../../rules/index.js";
 
 export interface ReportOptions {
-  format: FormatName;
-  output?: string;
+  /** One report per target, each in its format, to its file or (path undefined) stdout. */
+  reports: readonly ReportTarget[];
   quiet: boolean;
   maxWarnings: number;
   color?: boolean;
@@ -48,19 +50,27 @@ export function ruleInfos(rules: readonly Rule[]): RuleInfo[] {
   ];
 }
 
-/** Print the report and the input errors; return the exit code. */
-export function finish(run: RunResult, rules: readonly Rule[], options: ReportOptions): number {
-  const shown = options.quiet ? onlyErrors(run) : run;
-  const text = FORMATTERS[options.format](shown, {
+/** Write one report. Only stylish on stdout gets colour, the terminal's width and links. */
+function writeOne(run: RunResult, rules: readonly Rule[], target: ReportTarget, options: ReportOptions): void {
+  const toTerminal = target.format === "stylish" && target.path === undefined;
+  const color = target.format === "stylish" && useColor(options.color, process.env, target.path !== undefined);
+  const text = FORMATTERS[target.format](run, {
     toolName: TOOL_NAME,
     version: TOOL_VERSION,
     rules: ruleInfos(rules),
-    color: options.format === "stylish" && useColor(options.color, process.env, options.output !== undefined),
+    color,
     cwd: options.cwd,
+    ...(toTerminal ? { width: terminalWidth(process.stdout), links: color && supportsHyperlinks(process.env, process.stdout.isTTY === true) } : {}),
     // The whole run as its user waited for it, from process start.
     elapsedMs: Math.round(process.uptime() * 1000),
   });
-  writeReport(text, options.output, options.cwd);
+  writeReport(text, target.path, options.cwd);
+}
+
+/** Print the reports and the input errors; return the exit code. */
+export function finish(run: RunResult, rules: readonly Rule[], options: ReportOptions): number {
+  const shown = options.quiet ? onlyErrors(run) : run;
+  for (const target of options.reports) writeOne(shown, rules, target, options);
   for (const e of run.inputErrors) {
     const where = [e.file, e.line, e.column].filter((x) => x !== undefined).join(":");
     process.stderr.write(`${where}: ${e.message}\n`);

@@ -1,7 +1,8 @@
 // The command line as a user meets it: mistakes get help, --help is per command, several reports in
 // one run, a reader that closes early.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BIN, ROOT, cli, workdir } from "../support/cli.js";
@@ -147,5 +148,52 @@ describe("a reader that closes early", () => {
     const help = await closedPipe(["lint", "--help"], ROOT);
     expect(help.stderr).toBe("");
     expect(help.code).toBe(0);
+  });
+});
+
+describe("SARIF of the bundled fixtures, as code scanning reads it", () => {
+  const MULTITOOL: string = createRequire(import.meta.url)("@microsoft/sarif-multitool");
+  it("validates with the default and GitHub rule kinds, and carries what GitHub ranks by", async () => {
+    const dir = workdir({});
+    const file = join(dir, "fixtures.sarif");
+    const out = await cli(["lint", "fixtures", "--format", "sarif", "--output", file]);
+    expect(out.code, out.stderr).toBe(1);
+    for (const kinds of ["Sarif", "Sarif;Gh"]) {
+      const result = join(dir, `validation-${kinds.replace(";", "-")}.sarif`);
+      const run = spawnSync(MULTITOOL, ["validate", file, "--output", result, "--rule-kind", kinds], { encoding: "utf8" });
+      expect(run.status, `${run.stdout}${run.stderr}`).toBe(0);
+      const problems = JSON.parse(readFileSync(result, "utf8")).runs[0].results ?? [];
+      expect(problems.filter((p: { level?: string }) => p.level === "error"), kinds).toEqual([]);
+    }
+    const log = JSON.parse(readFileSync(file, "utf8")).runs[0];
+    for (const rule of log.tool.driver.rules) {
+      expect(rule.helpUri).toContain(`/blob/v${TOOL_VERSION}/`);
+      expect(rule.properties.tags[0]).toBe("security");
+      expect(Number(rule.properties["security-severity"])).toBeGreaterThan(0);
+      expect(rule.fullDescription.text).not.toBe(rule.shortDescription.text);
+    }
+    for (const result of log.results) expect(Object.values(result.partialFingerprints)[0]).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe("on a terminal", () => {
+  /** Run lint under a pseudo-terminal of 70 columns (util-linux `script`), as a user at a shell would. */
+  function onTerminal(dir: string, env: Record<string, string | undefined>): string {
+    const probe = spawnSync("script", ["--version"], { encoding: "utf8" });
+    if (probe.error) throw new Error("util-linux `script` is needed to give the CLI a terminal: apt-get install -y util-linux");
+    const command = `stty cols 70; ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} lint a.json --rule source-snapshot:off --rule target-exists:off --rule kms-key-usable:off --rule kms-key-unencrypted-source:off`;
+    const run = spawnSync("script", ["-qec", command, "/dev/null"], { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, CI: undefined, FORCE_HYPERLINK: undefined, TERM_PROGRAM: undefined, VTE_VERSION: undefined, WT_SESSION: undefined, KITTY_WINDOW_ID: undefined, KONSOLE_VERSION: undefined, ...env } });
+    return run.stdout.replace(/\r/g, "");
+  }
+  const visible = (line: string) => line.replace(/\u001b\]8;;[^\u001b]*\u001b\\/g, "").replace(/\u001b\[[0-9;]*m/g, "");
+  it("wraps rows to its width and links rule ids where the terminal shows links", () => {
+    const dir = workdir({ "a.json": JSON.stringify(bad) });
+    const linked = onTerminal(dir, { TERM_PROGRAM: "WezTerm" });
+    expect(linked).toContain(`\u001b]8;;https://github.com/neptune-snapshot-policy/neptune-snapshot-policy/blob/v${TOOL_VERSION}/docs/rules/target-identifier.md\u001b\\target-identifier\u001b]8;;\u001b\\`);
+    const rows = linked.split("\n").filter((l) => l.startsWith("  "));
+    expect(rows.length).toBeGreaterThan(1); // the message wrapped under its column
+    for (const row of rows) expect(visible(row).length, visible(row)).toBeLessThanOrEqual(70);
+    expect(onTerminal(dir, {})).not.toContain("\u001b]8;;");
+    expect(onTerminal(dir, { TERM_PROGRAM: "WezTerm", CI: "true" })).not.toContain("\u001b]8;;");
   });
 });

@@ -76,7 +76,9 @@ export function finish(run: RunResult, rules: readonly Rule[], options: ReportOp
     process.stderr.write(`${where}: ${e.message}\n`);
   }
   if (run.inputErrors.length > 0) {
-    process.stderr.write(`${run.inputErrors.length} input ${run.inputErrors.length === 1 ? "error" : "errors"}: the run is incomplete (exit 2)\n`);
+    // A stylish report on the terminal has just said so in its last line.
+    const told = options.reports.some((t) => t.format === "stylish" && t.path === undefined);
+    if (!told) process.stderr.write(`${run.inputErrors.length} input ${run.inputErrors.length === 1 ? "error" : "errors"}: the run is incomplete (exit 2)\n`);
     return EXIT.fatal;
   }
   if (shown.summary.errors > 0) return EXIT.findings;

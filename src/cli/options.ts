@@ -220,7 +220,7 @@ export function explainParseFailure(message: string, argv: readonly string[]): s
   if (missing) {
     const name = missing[1]!;
     const usage = name === "rule" ? " ID:SEVERITY[:JSON-OPTIONS]" : "";
-    return `--${name} needs a value${usage}\nRun with --help for usage.`;
+    return `${name.length === 1 ? "-" : "--"}${name} needs a value${usage}\nRun with --help for usage.`;
   }
   const unknown = /^Unknown arguments?: (.+)$/.exec(message);
   if (!unknown) return `${message}\nRun with --help for usage.`;
@@ -228,7 +228,8 @@ export function explainParseFailure(message: string, argv: readonly string[]): s
   // yargs also lists the camelCase twin of a dashed name (max-warning, maxWarning): keep the one typed.
   const typed = names.filter((n) => !(/[A-Z]/.test(n) && names.includes(n.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`))));
   const lines = typed.map((name) => {
-    const asOption = argv.some((a) => a === `--${name}` || a.startsWith(`--${name}=`) || a === `-${name}`);
+    const negated = argv.some((a) => a === `--no-${name}`);
+    const asOption = negated || argv.some((a) => a === `--${name}` || a.startsWith(`--${name}=`) || a === `-${name}`);
     if (!asOption) {
       if (!known.includes(command as CommandSpec["name"]) && name === command) {
         const near = closestName(name, known);
@@ -239,8 +240,9 @@ export function explainParseFailure(message: string, argv: readonly string[]): s
     const options = optionNames(known.includes(command as CommandSpec["name"]) ? command : undefined);
     // A one-letter option is too short to guess from.
     const near = name.length > 1 ? closestName(name, options) : undefined;
-    const dashes = name.length === 1 ? "-" : "--";
-    return `unknown option ${dashes}${name}${near ? ` (did you mean --${near}?)` : command ? ` for ${command}` : ""}`;
+    const dashes = name.length === 1 ? "-" : negated ? "--no-" : "--";
+    const meant = near === undefined ? undefined : negated && !near.startsWith("no-") ? `--no-${near}` : `--${near}`;
+    return `unknown option ${dashes}${name}${meant ? ` (did you mean ${meant}?)` : command ? ` for ${command}` : ""}`;
   });
   return `${lines.join("\n")}\nRun with --help for usage.`;
 }

@@ -26,6 +26,8 @@ describe("mistakes get help", () => {
     const dir = workdir({ "a.json": JSON.stringify(good) });
     usageError(await cli(["lint", "a.json", "--regoin", "us-east-1"], { cwd: dir }), /^neptune-snapshot-policy: unknown option --regoin \(did you mean --region\?\)\nRun with --help for usage\.\n$/);
     usageError(await cli(["lint", "a.json", "--max-warning", "0"], { cwd: dir }), /unknown option --max-warning \(did you mean --max-warnings\?\)\n/);
+    usageError(await cli(["lint", "a.json", "--no-colour"], { cwd: dir }), /unknown option --no-colour \(did you mean --no-color\?\)\n/);
+    usageError(await cli(["lint", "a.json", "-f"], { cwd: dir }), /^neptune-snapshot-policy: -f needs a value\n/);
     // Only the command's own options are candidates: copy has no --inventory-like --baseline.
     usageError(await cli(["audit", "--baselin", "x"], { cwd: dir }), /unknown option --baselin for audit\n/);
   });
@@ -73,6 +75,17 @@ describe("mistakes get help", () => {
     expect(out.code, out.stderr).toBe(1);
     expect(JSON.parse(out.stdout).results.map((r: { file: string }) => r.file)).toEqual(["-odd.json"]);
     usageError(await cli(["audit", "--inventory", "x.json", "--", "a.json"], { cwd: dir }), /audit takes no paths/);
+  });
+});
+
+describe("no false green", () => {
+  it("never prints the green line when some input could not be read, and names what could not be", async () => {
+    const dir = workdir({ "a.json": JSON.stringify(good), "broken.json": '{"TargetDBClusterSnapshotIdentifier": ' });
+    const out = await cli(["lint", "a.json", "broken.json", "--rule", "source-snapshot:off", "--rule", "target-exists:off", "--rule", "kms-key-usable:off", "--rule", "kms-key-unencrypted-source:off"], { cwd: dir });
+    expect(out.code, out.stderr).toBe(2);
+    expect(out.stdout).not.toMatch(/No problems|✔/);
+    expect(out.stdout).toMatch(/✖ 1 input error: the run is incomplete/);
+    expect(out.stderr).toMatch(/^broken\.json:1:\d+: JSON syntax error/m);
   });
 });
 

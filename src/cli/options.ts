@@ -11,6 +11,7 @@ import { DOCS_BASE } from "./package-info.js";
 /** Options that may be given more than once; any other string or number option given twice is a mistake. */
 const REPEATABLE = new Set(["region", "rule", "format", "output"]);
 
+/** By key; a key unlike any command-line name (`format-stylish-json`) is a variant a command lists under its own name. */
 export const OPTIONS = {
   config: { type: "string", describe: "Config file (default: snapshot-policy.{yml,yaml,json} found upwards); --no-config for the recommended policy only" },
   rule: { type: "string", requiresArg: true, describe: "ID:SEVERITY[:JSON-OPTIONS], overrides the config (repeatable)" },
@@ -24,9 +25,9 @@ export const OPTIONS = {
   concurrency: { type: "number", requiresArg: true, describe: "At most this many AWS calls at once in each region (default 8)" },
   format: { alias: "f", type: "string", requiresArg: true, choices: [...FORMAT_NAMES], describe: "Report format (repeatable: one report per --format; default stylish)" },
   output: { alias: "o", type: "string", requiresArg: true, describe: "Write the report of the --format at the same place to this file (repeatable; a format without one goes to stdout)" },
-  "copy-format": { alias: "f", type: "string", requiresArg: true, choices: ["stylish", "json"], default: "stylish", describe: "Report format" },
-  "copy-output": { alias: "o", type: "string", requiresArg: true, describe: "Write the report to this file" },
-  "export-output": { alias: "o", type: "string", requiresArg: true, describe: "Write the inventory to this file (default stdout)" },
+  "format-stylish-json": { alias: "f", type: "string", requiresArg: true, choices: ["stylish", "json"], default: "stylish", describe: "Report format" },
+  "output-one": { alias: "o", type: "string", requiresArg: true, describe: "Write the report to this file" },
+  "output-inventory": { alias: "o", type: "string", requiresArg: true, describe: "Write the inventory to this file (default stdout)" },
   quiet: { type: "boolean", default: false, describe: "Report errors only" },
   "max-warnings": { type: "number", requiresArg: true, default: -1, describe: "Exit 1 when there are more warnings than this" },
   "require-facts": { type: "boolean", describe: "A check that could not run for want of facts is a finding at its rule's severity (config requireFacts: true)" },
@@ -44,7 +45,7 @@ export const OPTIONS = {
   timeout: { type: "number", requiresArg: true, default: 3600, describe: "Seconds --wait follows copies before giving up (they go on in AWS)" },
   "poll-interval": { type: "number", requiresArg: true, default: 10, describe: "Seconds between the first looks at a copy (backs off to 8 times this)" },
   // copy refuses an inventory with a reason; accepted so the reason can be given, not listed.
-  "copy-inventory": { type: "string", hidden: true },
+  "inventory-refused": { type: "string", hidden: true },
 } satisfies Record<string, Options>;
 
 type OptionKey = keyof typeof OPTIONS;
@@ -95,7 +96,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: "copy",
     usage: "copy [paths..]",
     describe: "Perform the compliant copies among the requests (dry run unless --apply)",
-    options: [...POLICY, "region", "account", ...AWS, ["format", "copy-format"], ["output", "copy-output"], "apply", "wait", "timeout", "poll-interval", ["inventory", "copy-inventory"], "debug"],
+    options: [...POLICY, "region", "account", ...AWS, ["format", "format-stylish-json"], ["output", "output-one"], "apply", "wait", "timeout", "poll-interval", ["inventory", "inventory-refused"], "debug"],
     examples: [
       ["$0 copy copies/dr.yml", "Show what would be copied; change nothing"],
       ["$0 copy copies/dr.yml --apply --wait --timeout 7200", "Start the compliant copies and follow them to the end"],
@@ -106,7 +107,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: "export",
     usage: "export",
     describe: "Write an inventory file from live AWS",
-    options: ["config", ["region", "regions"], ...AWS, ["output", "export-output"], "debug"],
+    options: ["config", ["region", "regions"], ...AWS, ["output", "output-inventory"], "debug"],
     examples: [
       ["$0 export --region us-east-1 -o inventory.json", "Write the snapshots and keys of us-east-1 to a file"],
       ["$0 export --region us-east-1 --region us-west-2 --profile audit", "Two regions, with a named AWS profile, to stdout"],
@@ -128,7 +129,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: "rules",
     usage: "rules [id]",
     describe: "List the rules, or show one rule's documentation",
-    options: [["format", "copy-format"]],
+    options: [["format", "format-stylish-json"]],
     examples: [
       ["$0 rules", "List every rule with its default severity"],
       ["$0 rules kms-key-region", "Show one rule's documentation"],

@@ -15,6 +15,7 @@ export default defineRule({
   ].join("\n"),
   subjects: ["request"],
   recommended: "warn",
+  category: "tags",
   needs: [],
   options: NO_OPTIONS,
   messages: {

@@ -23,6 +23,7 @@ export default defineRule<CopyTagsOptions>({
   ].join("\n"),
   subjects: ["request"],
   recommended: "off",
+  category: "tags",
   needs: [],
   fixable: true,
   configExample: "warn",

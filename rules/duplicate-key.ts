@@ -14,6 +14,7 @@ export default defineRule({
   ].join("\n"),
   subjects: ["request", "snapshot"],
   recommended: "error",
+  category: "schema",
   needs: [],
   options: NO_OPTIONS,
   messages: { repeated: "The key {{key}} is repeated; only the last value counts. Remove one of them." },

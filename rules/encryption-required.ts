@@ -19,6 +19,7 @@ export default defineRule({
   ].join("\n"),
   subjects: ["request", "snapshot"],
   recommended: "error",
+  category: "encryption",
   needs: ["sourceSnapshot"],
   options: NO_OPTIONS,
   messages: {

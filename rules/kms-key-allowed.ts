@@ -87,6 +87,7 @@ export default defineRule<KmsKeyAllowedOptions>({
   subjects: ["request", "snapshot"],
   recommended: "off",
   configExample: '[error, { keys: ["arn:aws:kms:*:111122223333:alias/neptune-*"] }]',
+  category: "kms",
   needs: ["key", "sourceSnapshot"],
   options: {
     type: "object",

@@ -20,6 +20,7 @@ export default defineRule({
   ].join("\n"),
   subjects: ["request", "snapshot"],
   recommended: "error",
+  category: "kms",
   needs: [],
   options: NO_OPTIONS,
   messages: {

@@ -13,6 +13,7 @@ export default defineRule({
   ].join("\n"),
   subjects: ["request", "snapshot"],
   recommended: "error",
+  category: "kms",
   needs: ["destinationRegion"],
   options: NO_OPTIONS,
   messages: {

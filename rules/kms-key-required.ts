@@ -37,6 +37,7 @@ export default defineRule<KmsKeyRequiredOptions>({
   ].join("\n"),
   subjects: ["request"],
   recommended: "error",
+  category: "kms",
   needs: ["destinationRegion", "destinationAccount"],
   fixable: true,
   options: {

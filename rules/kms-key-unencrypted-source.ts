@@ -17,6 +17,7 @@ export default defineRule({
   ].join("\n"),
   subjects: ["request"],
   recommended: "error",
+  category: "encryption",
   needs: ["sourceSnapshot"],
   options: NO_OPTIONS,
   messages: {

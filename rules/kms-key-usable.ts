@@ -35,6 +35,7 @@ export default defineRule<KmsKeyUsableOptions>({
   ].join("\n"),
   subjects: ["request", "snapshot"],
   recommended: "error",
+  category: "kms",
   needs: ["key"],
   options: {
     type: "object",

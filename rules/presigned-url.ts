@@ -11,6 +11,7 @@ export default defineRule({
   ].join("\n"),
   subjects: ["request"],
   recommended: "error",
+  category: "regions",
   needs: [],
   options: NO_OPTIONS,
   fixable: true,

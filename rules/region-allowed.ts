@@ -79,6 +79,7 @@ export default defineRule<RegionAllowedOptions>({
   subjects: ["request", "snapshot"],
   recommended: "off",
   configExample: '[error, { destinations: ["eu-*"], sources: ["eu-*"] }]   # data residency',
+  category: "regions",
   needs: ["destinationRegion"],
   options: {
     type: "object",

@@ -20,6 +20,7 @@ export default defineRule({
   ].join("\n"),
   subjects: ["request"],
   recommended: "error",
+  category: "schema",
   needs: [],
   options: NO_OPTIONS,
   messages: { invalid: "{{message}}." },

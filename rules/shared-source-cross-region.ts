@@ -26,6 +26,7 @@ export default defineRule({
   ].join("\n"),
   subjects: ["request"],
   recommended: "error",
+  category: "sharing",
   needs: ["destinationRegion", "destinationAccount"],
   options: NO_OPTIONS,
   messages: {

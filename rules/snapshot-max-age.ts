@@ -41,6 +41,7 @@ export default defineRule<SnapshotMaxAgeOptions>({
   subjects: ["snapshot"],
   recommended: "off",
   configExample: "[warn, { days: 90 }]",
+  category: "retention",
   needs: [],
   options: {
     type: "object",

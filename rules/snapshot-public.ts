@@ -56,6 +56,7 @@ export default defineRule({
   ].join("\n"),
   subjects: ["snapshot"],
   recommended: "error",
+  category: "sharing",
   needs: ["shareAttributes"],
   options: NO_OPTIONS,
   messages: {

@@ -24,6 +24,7 @@ export default defineRule<SnapshotSharedOptions>({
   subjects: ["snapshot"],
   recommended: "off",
   configExample: '[error, { accounts: ["444455556666"] }]',
+  category: "sharing",
   needs: ["shareAttributes"],
   options: {
     type: "object",

@@ -59,6 +59,7 @@ export default defineRule({
   ].join("\n"),
   subjects: ["request"],
   recommended: "error",
+  category: "identifiers",
   needs: [],
   options: NO_OPTIONS,
   messages: {

@@ -24,6 +24,7 @@ export default defineRule({
   ].join("\n"),
   subjects: ["request"],
   recommended: "warn",
+  category: "regions",
   needs: ["destinationRegion"],
   options: NO_OPTIONS,
   messages: {

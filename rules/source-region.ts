@@ -50,6 +50,7 @@ export default defineRule({
   ].join("\n"),
   subjects: ["request"],
   recommended: "error",
+  category: "regions",
   needs: ["destinationRegion"],
   options: NO_OPTIONS,
   messages: {

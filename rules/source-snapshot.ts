@@ -26,6 +26,7 @@ export default defineRule({
   ].join("\n"),
   subjects: ["request"],
   recommended: "error",
+  category: "facts",
   needs: ["sourceSnapshot"],
   options: NO_OPTIONS,
   messages: {

@@ -16,6 +16,7 @@ export default defineRule({
   ].join("\n"),
   subjects: ["request", "snapshot"],
   recommended: "error",
+  category: "tags",
   needs: [],
   options: NO_OPTIONS,
   messages: {

@@ -147,6 +147,7 @@ export default defineRule<TagPolicyOptions>({
   subjects: ["request", "snapshot"],
   recommended: "off",
   configExample: '[error, { required: [Owner, CostCenter], patterns: { CostCenter: "^cc-[0-9]{4}$" } }]',
+  category: "tags",
   needs: ["sourceSnapshot"],
   options: {
     type: "object",

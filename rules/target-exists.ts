@@ -19,6 +19,7 @@ export default defineRule({
   ].join("\n"),
   subjects: ["request"],
   recommended: "error",
+  category: "facts",
   needs: ["targetSnapshot"],
   options: NO_OPTIONS,
   messages: {

@@ -19,6 +19,7 @@ export default defineRule<TargetNameOptions>({
   subjects: ["request"],
   recommended: "off",
   configExample: '[warn, { patterns: ["*-dr", "*-copy"] }]',
+  category: "identifiers",
   needs: [],
   options: {
     type: "object",

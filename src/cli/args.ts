@@ -1,4 +1,4 @@
-// The options every command shares, as the commands receive them (declared in main.ts).
+// The options every command shares, as the commands receive them (declared in options.ts).
 import type { FormatName } from "../report/index.js";
 
 export interface CommonArgs {
@@ -10,8 +10,9 @@ export interface CommonArgs {
   profile?: string;
   "endpoint-url"?: string;
   concurrency?: number;
-  format: FormatName;
-  output?: string;
+  /** Repeatable: several reports in one run, paired in order with `output` (options.ts reportTargets). */
+  format?: FormatName | FormatName[];
+  output?: string | string[];
   quiet: boolean;
   "max-warnings": number;
   rule: string[];

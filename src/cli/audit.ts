@@ -12,6 +12,7 @@ import { regionList, type CommonArgs } from "./args.js";
 import { connect, endProgress } from "./aws.js";
 import { UsageError } from "./errors.js";
 import { finish } from "./finish.js";
+import { reportTargets } from "./options.js";
 import { loadPolicy } from "./policy.js";
 
 async function writeRemediation(dir: string, cwd: string, run: RunResult, batches: SnapshotBatch[], settings: RemediationSettings | undefined): Promise<void> {
@@ -51,5 +52,5 @@ export async function auditCommand(args: CommonArgs & { "plan-remediation"?: str
   const { batches, facts } = await snapshotSource(args, policy.config.region, cwd);
   const run = runSnapshots({ config: policy.config, rules: policy.rules, cliRules: policy.cliRules, batches, facts, ...(args["require-facts"] ? { requireFacts: true } : {}) });
   if (args["plan-remediation"] !== undefined) await writeRemediation(args["plan-remediation"], cwd, run, batches, policy.config.remediation);
-  return finish(run, policy.rules, { format: args.format, output: args.output, quiet: args.quiet, maxWarnings: args["max-warnings"], color: args.color, cwd });
+  return finish(run, policy.rules, { reports: reportTargets(args), quiet: args.quiet, maxWarnings: args["max-warnings"], color: args.color, cwd });
 }

@@ -14,7 +14,10 @@ import { TOOL_NAME, TOOL_VERSION } from "./package-info.js";
 import { loadPolicy } from "./policy.js";
 import { requestRunOptions } from "./lint.js";
 
-export interface CopyArgs extends CommonArgs {
+export interface CopyArgs extends Omit<CommonArgs, "format" | "output"> {
+  /** One report: yargs offers only these two and refuses a second --format. */
+  format: "stylish" | "json";
+  output?: string;
   paths: string[];
   apply: boolean;
   wait: boolean;
@@ -46,7 +49,6 @@ function progressReporter(items: CopyItem[]): (item: CopyItem) => void {
 export async function copyCommand(args: CopyArgs): Promise<number> {
   const cwd = process.cwd();
   if (args.inventory !== undefined) throw new UsageError("copy acts on live facts only: an inventory may be out of date (drop --inventory)");
-  if (args.format !== "stylish" && args.format !== "json") throw new UsageError("copy reports as stylish or json");
   if (args.wait && !args.apply) throw new UsageError("--wait needs --apply (a dry run starts nothing to wait for)");
   if (!(args.timeout > 0)) throw new UsageError("--timeout must be a positive number of seconds");
   if (!(args["poll-interval"] > 0)) throw new UsageError("--poll-interval must be a positive number of seconds");

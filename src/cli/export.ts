@@ -10,7 +10,7 @@ import { writeReport } from "./output.js";
 import { findConfig, loadConfig } from "../config/load.js";
 import { RULES } from "../../rules/index.js";
 
-export async function exportCommand(args: CommonArgs): Promise<number> {
+export async function exportCommand(args: CommonArgs & { output?: string }): Promise<number> {
   const cwd = process.cwd();
   let configRegion: string | undefined;
   if (args.config !== false) {

@@ -4,13 +4,16 @@ import type { RunResult } from "../model/types.js";
 import { FORMATTERS, type FormatName } from "../report/index.js";
 import type { RuleInfo } from "../report/types.js";
 import { EXIT } from "./errors.js";
+import type { ReportTarget } from "./options.js";
 import { useColor, writeReport } from "./output.js";
-import { HOMEPAGE, TOOL_NAME, TOOL_VERSION, ruleHelpUri } from "./package-info.js";
+import { CUSTOM_RULES_URI, DOCS_BASE, TOOL_NAME, TOOL_VERSION, ruleHelpUri } from "./package-info.js";
 import { DESTINATION_UNKNOWN } from "../pipeline/index.js";
+import { supportsHyperlinks, terminalWidth } from "./terminal.js";
+import { RULES } from "../../rules/index.js";
 
 export interface ReportOptions {
-  format: FormatName;
-  output?: string;
+  /** One report per target, each in its format, to its file or (path undefined) stdout. */
+  reports: readonly ReportTarget[];
   quiet: boolean;
   maxWarnings: number;
   color?: boolean;
@@ -23,31 +26,59 @@ function onlyErrors(run: RunResult): RunResult {
   return { ...run, results, summary: { ...run.summary, warnings: 0 } };
 }
 
+const BUILT_IN: ReadonlySet<Rule> = new Set(RULES);
+
 /** The rules a report may name: every rule, and the one warning a subject without a destination gets. */
 export function ruleInfos(rules: readonly Rule[]): RuleInfo[] {
   return [
-    ...rules.map((r) => ({ id: r.id, summary: r.summary, recommended: r.recommended, helpUri: ruleHelpUri(r.id) })),
-    { id: DESTINATION_UNKNOWN, summary: "The destination region and account of a copy must be known to judge it", recommended: "warn", helpUri: `${HOMEPAGE.replace(/#.*$/, "")}#destination-region-and-account` },
+    ...rules.map((r) => ({
+      id: r.id,
+      summary: r.summary,
+      recommended: r.recommended,
+      helpUri: BUILT_IN.has(r) ? ruleHelpUri(r.id) : CUSTOM_RULES_URI,
+      description: r.description,
+      ...(r.category !== undefined ? { category: r.category } : {}),
+      ...(r.docs?.length ? { references: r.docs } : {}),
+    })),
+    {
+      id: DESTINATION_UNKNOWN,
+      summary: "The destination region and account of a copy must be known to judge it",
+      recommended: "warn",
+      helpUri: `${DOCS_BASE}/README.md#destination-region-and-account`,
+      category: "regions",
+    },
   ];
 }
 
-/** Print the report and the input errors; return the exit code. */
-export function finish(run: RunResult, rules: readonly Rule[], options: ReportOptions): number {
-  const shown = options.quiet ? onlyErrors(run) : run;
-  const text = FORMATTERS[options.format](shown, {
+/** Write one report. Only stylish on stdout gets colour, the terminal's width and links. */
+function writeOne(run: RunResult, rules: readonly Rule[], target: ReportTarget, options: ReportOptions): void {
+  const toTerminal = target.format === "stylish" && target.path === undefined;
+  const color = target.format === "stylish" && useColor(options.color, process.env, target.path !== undefined);
+  const text = FORMATTERS[target.format](run, {
     toolName: TOOL_NAME,
     version: TOOL_VERSION,
     rules: ruleInfos(rules),
-    color: options.format === "stylish" && useColor(options.color, process.env, options.output !== undefined),
+    color,
     cwd: options.cwd,
+    ...(toTerminal ? { width: terminalWidth(process.stdout), links: color && supportsHyperlinks(process.env, process.stdout.isTTY === true) } : {}),
+    // The whole run as its user waited for it, from process start.
+    elapsedMs: Math.round(process.uptime() * 1000),
   });
-  writeReport(text, options.output, options.cwd);
+  writeReport(text, target.path, options.cwd);
+}
+
+/** Print the reports and the input errors; return the exit code. */
+export function finish(run: RunResult, rules: readonly Rule[], options: ReportOptions): number {
+  const shown = options.quiet ? onlyErrors(run) : run;
+  for (const target of options.reports) writeOne(shown, rules, target, options);
   for (const e of run.inputErrors) {
     const where = [e.file, e.line, e.column].filter((x) => x !== undefined).join(":");
     process.stderr.write(`${where}: ${e.message}\n`);
   }
   if (run.inputErrors.length > 0) {
-    process.stderr.write(`${run.inputErrors.length} input ${run.inputErrors.length === 1 ? "error" : "errors"}: the run is incomplete (exit 2)\n`);
+    // A stylish report on the terminal has just said so in its last line.
+    const told = options.reports.some((t) => t.format === "stylish" && t.path === undefined);
+    if (!told) process.stderr.write(`${run.inputErrors.length} input ${run.inputErrors.length === 1 ? "error" : "errors"}: the run is incomplete (exit 2)\n`);
     return EXIT.fatal;
   }
   if (shown.summary.errors > 0) return EXIT.findings;

@@ -13,6 +13,7 @@ import { UsageError } from "./errors.js";
 import { finish } from "./finish.js";
 import { writeReport } from "./output.js";
 import { loadPolicy, type Policy } from "./policy.js";
+import { reportTargets } from "./options.js";
 
 export interface LintArgs extends CommonArgs {
   paths: string[];
@@ -112,5 +113,11 @@ export async function lintCommand(args: LintArgs): Promise<number> {
       throw error;
     }
   }
-  return finish(run, policy.rules, { format: args.format, output: args.output, quiet: args.quiet, maxWarnings: args["max-warnings"], color: args.color, cwd });
+  return finish(run, policy.rules, {
+    reports: reportTargets(args),
+    quiet: args.quiet,
+    maxWarnings: args["max-warnings"],
+    color: args.color,
+    cwd,
+  });
 }

@@ -5,40 +5,10 @@ import { InputError } from "../input/read.js";
 import { AwsError } from "../aws/types.js";
 import { ConfigError } from "../config/load.js";
 import { EXIT, UsageError } from "./errors.js";
-import { FORMAT_NAMES, type FormatName } from "../report/index.js";
 import type { CommonArgs } from "./args.js";
+import { COMMANDS, checkCommon, checkRepeats, docsLink, explainParseFailure, optionEntries, type CommandSpec } from "./options.js";
+import { DOCS_BASE, TOOL_NAME, TOOL_VERSION } from "./package-info.js";
 import { STDIN_ARG } from "./stdin.js";
-import { TOOL_NAME, TOOL_VERSION } from "./package-info.js";
-
-const REGION_SHAPE = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/;
-
-function common<T>(y: Argv<T>) {
-  return y
-    .option("config", { type: "string", describe: "Config file (default: snapshot-policy.{yml,yaml,json} found upwards); --no-config for the recommended policy only" })
-    .option("region", { type: "string", describe: "Destination region for requests that do not state one; for audit --live and export, the regions to list (repeatable)" })
-    .option("account", { type: "string", describe: "Destination account (12 digits)" })
-    .option("inventory", { type: "string", describe: "Inventory file: facts for lint, subjects for audit" })
-    .option("live", { type: "boolean", describe: "Gather facts from AWS (standard credential chain)" })
-    .option("profile", { type: "string", describe: "AWS profile, as in the AWS CLI" })
-    .option("endpoint-url", { type: "string", describe: "AWS endpoint URL, as in the AWS CLI" })
-    .option("concurrency", { type: "number", describe: "At most this many AWS calls at once in each region (default 8)" })
-    .option("format", { alias: "f", choices: [...FORMAT_NAMES], default: "stylish" as FormatName, describe: "Output format" })
-    .option("output", { alias: "o", type: "string", describe: "Write the report to a file" })
-    .option("quiet", { type: "boolean", default: false, describe: "Report errors only" })
-    .option("max-warnings", { type: "number", default: -1, describe: "Exit 1 when there are more warnings than this" })
-    .option("rule", { type: "string", array: true, default: [] as string[], describe: "ID:SEVERITY[:JSON-OPTIONS], overrides the config (repeatable)" })
-    .option("require-facts", { type: "boolean", describe: "A check that could not run for want of facts is a finding at its rule's severity (config requireFacts: true)" })
-    .option("color", { type: "boolean", describe: "Force colour on or off (default: by TTY and NO_COLOR)" })
-    .option("debug", { type: "boolean", default: false, describe: "Show stack traces of unexpected errors" });
-}
-
-/** Arguments yargs cannot check by itself. */
-export function checkCommon(args: CommonArgs): void {
-  const regions = args.region === undefined ? [] : Array.isArray(args.region) ? args.region : [args.region];
-  for (const r of regions) if (!REGION_SHAPE.test(r)) throw new UsageError(`--region ${r} is not a region name (like us-east-1)`);
-  if (args.account !== undefined && !/^\d{12}$/.test(String(args.account))) throw new UsageError(`--account must be 12 digits`);
-  if (!Number.isInteger(args["max-warnings"])) throw new UsageError("--max-warnings must be a whole number");
-}
 
 let debug = false;
 
@@ -56,87 +26,88 @@ function report(error: unknown): number {
   return EXIT.fatal;
 }
 
+/** A command's builder: its own options only, two examples and where its docs are. */
+function builder(spec: CommandSpec) {
+  return (y: Argv) => {
+    let built = y;
+    if (spec.usage.includes("[paths..]")) built = built.positional("paths", { type: "string", array: true, describe: "Files and folders", defaultDescription: "." });
+    if (spec.usage.includes("[id]")) built = built.positional("id", { type: "string", describe: "A rule id" });
+    for (const [name, options] of optionEntries(spec)) built = built.option(name, options);
+    if (spec.name === "lint") built = built.conflicts("baseline", "write-baseline").conflicts("fix", "fix-dry-run");
+    for (const [command, description] of spec.examples) built = built.example(command, description);
+    return built.epilogue(`Docs: ${docsLink(spec)}`);
+  };
+}
+
+type Handler = (args: CommonArgs & Record<string, unknown>) => Promise<number> | number;
+
+// The casts hold because each command's options come from its own table in options.ts (yargs cannot
+// type a table-built command line); the commands check what yargs cannot.
+const HANDLERS: Record<CommandSpec["name"], Handler> = {
+  lint: async (args) => (await import("./lint.js")).lintCommand(args as unknown as Parameters<typeof import("./lint.js").lintCommand>[0]),
+  audit: async (args) => (await import("./audit.js")).auditCommand(args),
+  copy: async (args) => (await import("./copy.js")).copyCommand(args as unknown as Parameters<typeof import("./copy.js").copyCommand>[0]),
+  export: async (args) => (await import("./export.js")).exportCommand(args as CommonArgs & { output?: string }),
+  init: async () => (await import("./init.js")).initCommand(process.cwd()),
+  rules: async (args) => (await import("./rules.js")).rulesCommand(args as { id?: string; format: string }),
+};
+
+/** Arguments as the commands take them: `--rule` always a list, paths after `--` among the paths. */
+function normalise(spec: CommandSpec, args: Record<string, unknown>): CommonArgs & Record<string, unknown> {
+  const afterDashes = (args["--"] as string[] | undefined) ?? [];
+  if (afterDashes.length > 0 && !spec.usage.includes("[paths..]")) throw new UsageError(`${spec.name} takes no paths (got ${afterDashes.join(" ")} after --)`);
+  const paths = [...((args.paths as string[] | undefined) ?? []), ...afterDashes];
+  const rule = args.rule === undefined ? [] : Array.isArray(args.rule) ? args.rule : [args.rule];
+  return { ...(args as unknown as CommonArgs), paths, rule };
+}
 
 export async function main(argv: string[]): Promise<number> {
   debug = argv.includes("--debug");
   const end = argv.indexOf("--");
   argv = argv.map((a, i) => (a === "-" && (end === -1 || i < end) ? STDIN_ARG : a));
   let code: number = EXIT.ok;
-  const run =
-    <A extends CommonArgs>(handler: (args: A) => Promise<number> | number) =>
-    async (args: A) => {
-      checkCommon(args);
-      code = await handler(args);
-    };
   try {
-    await yargs(argv)
+    let cli = yargs(argv)
+      .locale("en")
       .scriptName(TOOL_NAME)
-      .version(TOOL_VERSION)
-      .strict()
-      .command(
-        ["lint [paths..]"],
-        "Check proposed copy requests in files or folders (default .)",
-        (y) =>
-          common(y)
-            .positional("paths", { type: "string", array: true, default: ["."] })
-            .option("baseline", { type: "string", describe: "Report only findings not in this baseline file" })
-            .option("write-baseline", { type: "string", describe: "Write the current findings to this baseline file (they are then not reported)" })
-            .option("only-requests", { type: "boolean", describe: "Skip named files that do not look like requests, as a folder walk does (for pre-commit)" })
-            .option("fix", { type: "boolean", describe: "Apply the safe fixes in place (keeps comments, key order and formatting)" })
-            .option("fix-dry-run", { type: "boolean", describe: "Print the fixes as a diff; change no file" })
-            .option("stdin-filename", { type: "string", describe: "With `lint -`: the path standard input is shown as and configured by (overrides, syntax)" })
-            .conflicts("baseline", "write-baseline")
-            .conflicts("fix", "fix-dry-run"),
-        run(async (args: import("./lint.js").LintArgs) => (await import("./lint.js")).lintCommand(args)),
-      )
-      .command("init", "Write a commented snapshot-policy.yml here (never overwrites)", (y) => y, async () => {
-        code = (await import("./init.js")).initCommand(process.cwd());
-      })
-      .command(
-        "rules [id]",
-        "List the rules, or show one rule's documentation",
-        (y) => y.positional("id", { type: "string" }).option("format", { alias: "f", choices: ["stylish", "json"], default: "stylish" }),
-        async (args) => {
-          code = (await import("./rules.js")).rulesCommand(args as { id?: string; format: string });
-        },
-      )
-      .command(
-        "audit",
-        "Check existing snapshots (--inventory FILE or --live)",
-        (y) => common(y).option("plan-remediation", { type: "string", describe: "Write copy plans that fix snapshots with bad KMS keys or tags into this folder" }),
-        run(async (args: CommonArgs & { "plan-remediation"?: string }) => (await import("./audit.js")).auditCommand(args)),
-      )
-      .command(
-        "copy [paths..]",
-        "Perform the compliant copies among the requests (dry run unless --apply)",
-        (y) =>
-          common(y)
-            .positional("paths", { type: "string", array: true, default: ["."] })
-            .option("apply", { type: "boolean", default: false, describe: "Start the copies (without it: print the plan, change nothing)" })
-            .option("wait", { type: "boolean", default: false, describe: "Follow each started copy until it is available or failed" })
-            .option("timeout", { type: "number", default: 3600, describe: "Seconds --wait follows copies before giving up (they go on in AWS)" })
-            .option("poll-interval", { type: "number", default: 10, describe: "Seconds between the first looks at a copy (backs off to 8 times this)" }),
-        run(async (args: CommonArgs & { paths: string[]; apply: boolean; wait: boolean; timeout: number; "poll-interval": number }) => (await import("./copy.js")).copyCommand(args)),
-      )
-      .command(
-        "export",
-        "Write an inventory file from live AWS",
-        (y) => common(y),
-        run(async (args: CommonArgs) => (await import("./export.js")).exportCommand(args)),
-      )
-      .demandCommand(1, "Name a command: lint, audit, copy, export, init or rules.")
+      .version("version", "Show the version", TOOL_VERSION)
+      .alias("v", "version")
+      .parserConfiguration({ "populate--": true })
+      .strict();
+    for (const spec of COMMANDS) {
+      cli = cli.command(spec.usage, spec.describe, builder(spec), async (parsed) => {
+        checkRepeats(spec, parsed);
+        const args = normalise(spec, parsed);
+        checkCommon(args);
+        code = await HANDLERS[spec.name](args);
+      });
+    }
+    await cli
+      .demandCommand(1, `Name a command: ${COMMANDS.map((c) => c.name).join(", ")}.`)
       .recommendCommands()
       .help()
-      .wrap(Math.min(110, process.stdout.columns ?? 80))
+      .alias("h", "help")
+      .epilogue(`Docs: ${DOCS_BASE}/README.md`)
+      // Wide enough for the docs link on one line when the help goes to a file or pipe.
+      .wrap(Math.min(120, process.stdout.columns ?? 120))
       .exitProcess(false)
       .fail((message, error) => {
-        throw error ?? new UsageError(`${message}\nRun with --help for usage.`);
+        // yargs' own complaints (YError) are about the command line; anything else is ours.
+        if (error !== undefined && error !== null && error.name !== "YError") throw error;
+        throw new UsageError(explainParseFailure(message ?? error?.message ?? "", argv));
       })
       .parseAsync();
   } catch (error) {
     return report(error);
   }
   return code;
+}
+
+// A reader that closed early (`| head`) ends the output, not the run: its exit code stays what it was.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+  });
 }
 
 // A promise nobody awaited must still end the run as an error, in one line, never as a stack dump.

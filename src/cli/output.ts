@@ -20,7 +20,12 @@ function writeAll(fd: number, report: string | Iterable<string>): void {
 
 export function writeReport(report: string | Iterable<string>, output: string | undefined, cwd: string): void {
   if (output === undefined) {
-    writeAll(1, report);
+    try {
+      writeAll(1, report);
+    } catch (error) {
+      // The reader went away (`| head`): the rest of the report has nobody to read it; the run goes on.
+      if ((error as NodeJS.ErrnoException).code !== "EPIPE") throw error;
+    }
     return;
   }
   const target = resolve(cwd, output);

@@ -14,6 +14,12 @@ export function ruleDocPath(id: string): string {
   return join(PACKAGE_ROOT, "docs", "rules", `${id}.md`);
 }
 
+/** The docs of the installed version: the release tag's tree, so a link never shows a newer rule than the one that ran. */
+export const DOCS_BASE = `${HOMEPAGE.replace(/#.*$/, "")}/blob/v${TOOL_VERSION}`;
+
 export function ruleHelpUri(id: string): string {
-  return `${HOMEPAGE.replace(/#.*$/, "")}/blob/main/docs/rules/${id}.md`;
+  return `${DOCS_BASE}/docs/rules/${id}.md`;
 }
+
+/** Custom rules have no page of their own: they link to where the README explains them. */
+export const CUSTOM_RULES_URI = `${DOCS_BASE}/README.md#configuration`;

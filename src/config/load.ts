@@ -9,6 +9,7 @@ import { NO_OPTIONS, type Rule } from "../engine/rule.js";
 import { InputError, parseText, readText, syntaxOf } from "../input/read.js";
 import type { ParsedDocument } from "../input/document.js";
 import type { PolicyConfig, RuleSetting } from "../model/policy.js";
+import { PARTITIONS, isKnownRegion } from "../model/regions.js";
 
 export const CONFIG_NAMES = ["snapshot-policy.yml", "snapshot-policy.yaml", "snapshot-policy.json"] as const;
 
@@ -40,6 +41,15 @@ export function findConfig(start: string): string | undefined {
 function fail(file: string, doc: ParsedDocument | undefined, pointer: string, message: string, target?: "key"): never {
   const at = doc?.locate(pointer, target) ?? doc?.locate(pointer.replace(/\/[^/]*$/, ""));
   throw new ConfigError(file, `${message}${pointer ? ` (at ${pointer})` : ""}`, at?.line, at?.column);
+}
+
+const KNOWN_REGIONS = PARTITIONS.flatMap((p) => p.regions);
+
+/** Why a region name is not one (with the nearest known one), or undefined when it is known. */
+export function unknownRegionProblem(region: string): string | undefined {
+  if (isKnownRegion(region)) return undefined;
+  const near = closestName(region, KNOWN_REGIONS);
+  return `${region} is not a known region${near ? ` (did you mean ${near}?)` : " (a region name is like us-east-1)"}`;
 }
 
 /** Check a rule setting's options against the rule's schema; returns an error message or undefined. */
@@ -105,6 +115,11 @@ export async function loadConfig(path: string, rules: readonly Rule[]): Promise<
     fail(file, doc, first?.pointer ?? "", first?.message.replace(/^the document/, "the config") ?? "invalid config", first?.target);
   }
   const config = value as Omit<PolicyConfig, "path" | "dir">;
+  const regions: [string, string | undefined][] = [["/region", config.region], ...(config.overrides ?? []).map((o, i): [string, string | undefined] => [`/overrides/${i}/region`, o.region])];
+  for (const [pointer, region] of regions) {
+    const problem = region === undefined ? undefined : unknownRegionProblem(region);
+    if (problem) fail(file, doc, pointer, `region ${problem}`);
+  }
   const known = new Map(rules.map((r) => [r.id, r]));
   const customIds = new Set<string>();
   for (const [i, custom] of (config.customRules ?? []).entries()) {

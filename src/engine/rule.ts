@@ -42,6 +42,12 @@ export interface RuleContext<O = Record<string, unknown>> {
   unverified(need: Need, detail?: string): void;
 }
 
+/**
+ * What a rule is about, in plain words: groups rules in reports (SARIF tags, security severity) and
+ * remediation. One per rule.
+ */
+export type RuleCategory = "schema" | "identifiers" | "regions" | "kms" | "encryption" | "tags" | "sharing" | "facts" | "retention";
+
 export interface RuleDefinition<O = Record<string, unknown>> {
   id: string;
   /** One line, imperative or declarative, shown in `rules` and SARIF. */
@@ -51,6 +57,8 @@ export interface RuleDefinition<O = Record<string, unknown>> {
   subjects: SubjectKind[];
   /** Severity in the bundled recommended policy. */
   recommended: SeveritySetting;
+  /** What the rule is about; custom rules have none. */
+  category?: RuleCategory;
   /** Facts and settings the rule reads; when one is missing the rule is not run for that subject (SPEC §4). */
   needs: Need[];
   /** JSON Schema of the options object; `unverified` is added for rules with needs. */

@@ -1,8 +1,10 @@
 // PATH arguments → the files to lint. Folders are walked (not following links to folders, skipping
-// .git and node_modules) and filtered by the config's picomatch globs; named files are always taken.
+// .git and node_modules, and what git ignores) and filtered by the config's picomatch globs; named
+// files are always taken.
 import { readdirSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import picomatch from "picomatch";
+import { gitIgnored } from "./gitignore.js";
 import { InputError } from "./read.js";
 
 export const DEFAULT_FILES = ["**/*.{json,yaml,yml}"];
@@ -47,7 +49,7 @@ export function walk(paths: readonly string[], options: WalkOptions): { files: F
     files.push({ path, explicit });
   };
 
-  const visit = (dir: string) => {
+  const visit = (dir: string, ignored: ((path: string) => boolean) | undefined) => {
     let entries;
     try {
       entries = readdirSync(dir, { withFileTypes: true });
@@ -58,8 +60,9 @@ export function walk(paths: readonly string[], options: WalkOptions): { files: F
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const path = join(dir, entry.name);
+      if (ignored?.(path)) continue;
       if (entry.isDirectory()) {
-        if (!SKIPPED_DIRS.has(entry.name)) visit(path);
+        if (!SKIPPED_DIRS.has(entry.name)) visit(path, ignored);
       } else if (entry.isFile() || (entry.isSymbolicLink() && isFile(path))) {
         if (wanted(path)) add(path, false);
       }
@@ -76,7 +79,7 @@ export function walk(paths: readonly string[], options: WalkOptions): { files: F
       errors.push({ path, error: new InputError(code === "ENOENT" ? "does not exist" : `cannot be read (${code ?? "error"})`) });
       continue;
     }
-    if (stats.isDirectory()) visit(path);
+    if (stats.isDirectory()) visit(path, gitIgnored(path));
     else add(path, true);
   }
   return { files, errors };

@@ -11,7 +11,7 @@ function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
-function command(level: "error" | "warning", properties: Record<string, string | number | undefined>, message: string): string {
+function command(level: "error" | "warning" | "notice", properties: Record<string, string | number | undefined>, message: string): string {
   const props = Object.entries(properties)
     .filter(([, v]) => v !== undefined)
     .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
@@ -28,6 +28,16 @@ export const github: Formatter = (run) => {
   }
   for (const e of run.inputErrors) {
     lines.push(command("error", { file: e.file, line: e.line, col: e.column, title: "input error" }, e.message));
+  }
+  // Rules not run: one notice for the whole run, never one per subject (SPEC §4).
+  const { notRun } = run.summary;
+  if (notRun.length > 0) {
+    const reasons = [...new Set(notRun.map((n) => n.reason))];
+    const text = reasons.map((reason) => {
+      const rules = notRun.filter((n) => n.reason === reason).map((n) => `${n.ruleId} (${n.subjects} subject${n.subjects === 1 ? "" : "s"})`);
+      return `${rules.join(", ")} — ${reason}`;
+    });
+    lines.push(command("notice", { title: `${notRun.length} rule${notRun.length === 1 ? "" : "s"} not run` }, text.join("; ")));
   }
   const { errors, warnings, subjects } = run.summary;
   lines.push(`${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"} in ${subjects} subject${subjects === 1 ? "" : "s"}`);

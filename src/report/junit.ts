@@ -1,6 +1,7 @@
 // `--format junit`: one test suite per file, one test case per subject (SPEC §5). A subject fails
-// when it has findings at error severity; warnings are listed in its system-out.
-import type { SubjectResult } from "../model/types.js";
+// when it has findings at error severity; warnings are listed in its system-out; rules not run are
+// skipped cases of their own suite. Valid against Jenkins' JUnit schema (test/support/junit-jenkins.xsd).
+import type { RunResult, SubjectResult } from "../model/types.js";
 import type { Formatter } from "./types.js";
 
 /** Characters XML 1.0 cannot hold at all, even escaped. */
@@ -35,41 +36,81 @@ function findingLine(f: SubjectResult["findings"][number]): string {
   return `${f.line ?? 0}:${f.column ?? 0} ${f.severity} ${f.ruleId} ${f.message} (${f.pointer || "/"})`;
 }
 
+/** Seconds, as JUnit's `time` holds them (three decimals). */
+function seconds(ms: number | undefined): string {
+  return ((ms ?? 0) / 1000).toFixed(3);
+}
+
+interface Totals {
+  tests: number;
+  failures: number;
+  errors: number;
+  skipped: number;
+}
+
+/** The counts a suite carries, in the order Jenkins' schema lists them. Per-file time is not measured: 0. */
+function suite(name: string, totals: Totals, body: string[]): string {
+  const { tests, failures, errors, skipped } = totals;
+  return `  <testsuite name="${xml(name)}" tests="${tests}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="0.000">\n${body.join("\n")}\n  </testsuite>`;
+}
+
+function subjectCase(file: string, r: SubjectResult): string {
+  const errors = r.findings.filter((f) => f.severity === "error");
+  const warnings = r.findings.filter((f) => f.severity === "warning");
+  const body: string[] = [];
+  if (errors.length > 0) {
+    const message = errors.length === 1 ? errors[0]!.message : `${errors.length} errors`;
+    body.push(`      <failure message="${xml(message)}" type="${xml(errors[0]!.ruleId)}">${xml(errors.map(findingLine).join("\n"))}</failure>`);
+  }
+  if (warnings.length > 0) body.push(`      <system-out>${xml(warnings.map(findingLine).join("\n"))}</system-out>`);
+  const open = `    <testcase classname="${xml(file)}" name="${xml(caseName(r))}" time="0.000"`;
+  return body.length === 0 ? `${open}/>` : `${open}>\n${body.join("\n")}\n    </testcase>`;
+}
+
+/**
+ * Rules not run (SPEC §4) as one suite of skipped cases, one per rule: dashboards show them as
+ * skipped tests, and no subject fails or passes because of them.
+ */
+function notRunSuite(run: RunResult, toolName: string): { text: string; count: number } | undefined {
+  const { notRun } = run.summary;
+  if (notRun.length === 0) return undefined;
+  const name = `${toolName}: rules not run`;
+  const cases = notRun.map(
+    (n) =>
+      `    <testcase classname="${xml(name)}" name="${xml(n.ruleId)}" time="0.000">\n      <skipped message="${xml(`not run for ${n.subjects} subject${n.subjects === 1 ? "" : "s"}: ${n.reason}`)}"/>\n    </testcase>`,
+  );
+  return { text: suite(name, { tests: notRun.length, failures: 0, errors: 0, skipped: notRun.length }, cases), count: notRun.length };
+}
+
 export const junit: Formatter = (run, context) => {
   const files = groupBy(run.results, (r) => r.file);
   const suites: string[] = [];
-  let tests = 0;
-  let failures = 0;
+  const total: Totals = { tests: 0, failures: 0, errors: 0, skipped: 0 };
   for (const [file, results] of files) {
     const failed = results.filter((r) => r.findings.some((f) => f.severity === "error")).length;
-    tests += results.length;
-    failures += failed;
-    const cases = results.map((r) => {
-      const errors = r.findings.filter((f) => f.severity === "error");
-      const warnings = r.findings.filter((f) => f.severity === "warning");
-      const body: string[] = [];
-      if (errors.length > 0) {
-        const message = errors.length === 1 ? errors[0]!.message : `${errors.length} errors`;
-        body.push(`      <failure message="${xml(message)}" type="${xml(errors[0]!.ruleId)}">${xml(errors.map(findingLine).join("\n"))}</failure>`);
-      }
-      if (warnings.length > 0) body.push(`      <system-out>${xml(warnings.map(findingLine).join("\n"))}</system-out>`);
-      const open = `    <testcase classname="${xml(file)}" name="${xml(caseName(r))}"`;
-      return body.length === 0 ? `${open}/>` : `${open}>\n${body.join("\n")}\n    </testcase>`;
-    });
-    suites.push(`  <testsuite name="${xml(file)}" tests="${results.length}" failures="${failed}" errors="0">\n${cases.join("\n")}\n  </testsuite>`);
+    total.tests += results.length;
+    total.failures += failed;
+    suites.push(suite(file, { tests: results.length, failures: failed, errors: 0, skipped: 0 }, results.map((r) => subjectCase(file, r))));
   }
   // One erroring test case per unreadable file, however many errors it has: the totals count test cases.
   const byFile = groupBy(run.inputErrors, (e) => e.file);
   for (const [file, errors] of byFile) {
-    tests += 1;
+    total.tests += 1;
+    total.errors += 1;
     const text = errors.map((e) => `${e.line ?? 0}:${e.column ?? 0} ${e.message}`).join("\n");
-    suites.push(
-      `  <testsuite name="${xml(file)}" tests="1" failures="0" errors="1">\n    <testcase classname="${xml(file)}" name="read ${xml(file)}">\n      <error message="${xml(errors[0]!.message)}" type="input error">${xml(text)}</error>\n    </testcase>\n  </testsuite>`,
-    );
+    const body = [`    <testcase classname="${xml(file)}" name="read ${xml(file)}" time="0.000">`, `      <error message="${xml(errors[0]!.message)}" type="input error">${xml(text)}</error>`, `    </testcase>`];
+    suites.push(suite(file, { tests: 1, failures: 0, errors: 1, skipped: 0 }, [body.join("\n")]));
   }
+  const notRun = notRunSuite(run, context.toolName);
+  if (notRun !== undefined) {
+    total.tests += notRun.count;
+    total.skipped += notRun.count;
+    suites.push(notRun.text);
+  }
+  // Jenkins' schema gives <testsuites> no skipped count: its suites carry it.
   return [
     `<?xml version="1.0" encoding="UTF-8"?>`,
-    `<testsuites name="${xml(context.toolName)}" tests="${tests}" failures="${failures}" errors="${byFile.size}">`,
+    `<testsuites name="${xml(context.toolName)}" tests="${total.tests}" failures="${total.failures}" errors="${total.errors}" time="${seconds(context.elapsedMs)}">`,
     ...suites,
     `</testsuites>`,
     "",

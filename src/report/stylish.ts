@@ -1,13 +1,19 @@
-// `--format stylish` (default): findings grouped by file, aligned, as ESLint prints them.
-import type { Finding } from "../model/types.js";
-import type { Formatter } from "./types.js";
+// `--format stylish` (default): findings grouped by file, aligned, as ESLint prints them. On a
+// terminal (context.width) long messages wrap under their own column so rows fit the screen.
+import type { Finding, NotRunNotice, RunResult } from "../model/types.js";
+import type { Formatter, ReportContext } from "./types.js";
 
 const ESC = "\u001b[";
 type Paint = (text: string) => string;
 const paints = (on: boolean) => {
   const sgr = (open: number, close: number): Paint => (text) => (on ? `${ESC}${open}m${text}${ESC}${close}m` : text);
-  return { red: sgr(31, 39), yellow: sgr(33, 39), green: sgr(32, 39), dim: sgr(2, 22), bold: sgr(1, 22), underline: sgr(4, 24) };
+  return { red: sgr(31, 39), yellow: sgr(33, 39), green: sgr(32, 39), blue: sgr(34, 39), dim: sgr(2, 22), bold: sgr(1, 22), underline: sgr(4, 24) };
 };
+
+/** An OSC 8 hyperlink: terminals that know it show `text` as a link to `url`, others print `text`. */
+export function hyperlink(text: string, url: string): string {
+  return `\u001b]8;;${url}\u001b\\${text}\u001b]8;;\u001b\\`;
+}
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -25,8 +31,104 @@ function oneLine(text: string): string {
   return text.replace(/\s*[\r\n]+\s*/g, " ");
 }
 
+/** Narrowest message column worth wrapping into; below it rows overflow rather than become a ribbon. */
+const MIN_MESSAGE_WIDTH = 24;
+
+/** Break text at spaces into lines of at most `columns` characters (a longer word is cut). */
+export function wrap(text: string, columns: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (let word of text.split(" ")) {
+    while (word.length > columns) {
+      if (line) lines.push(line);
+      lines.push(word.slice(0, columns));
+      word = word.slice(columns);
+      line = "";
+    }
+    if (!line) line = word;
+    else if (line.length + 1 + word.length <= columns) line += ` ${word}`;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  if (line || lines.length === 0) lines.push(line);
+  return lines;
+}
+
+interface Row {
+  where: string;
+  severity: Finding["severity"];
+  message: string;
+  rule: string;
+}
+
+/** The rows of one file: positions right-aligned, messages wrapped to the terminal when there is one. */
+function fileRows(rows: readonly Row[], context: ReportContext, ruleLink: (id: string) => string): string[] {
+  const paint = paints(context.color);
+  const whereWidth = width(rows.map((r) => r.where));
+  const indent = 2 + whereWidth + 2 + 7 + 2;
+  const widest = width(rows.map((r) => r.message));
+  const room = context.width === undefined ? widest : Math.max(MIN_MESSAGE_WIDTH, context.width - indent - 2 - width(rows.map((r) => r.rule)));
+  const messageWidth = Math.min(widest, room);
+  const out: string[] = [];
+  for (const r of rows) {
+    const severity = r.severity === "error" ? paint.red("error  ") : paint.yellow("warning");
+    const [first, ...rest] = r.message.length > messageWidth ? wrap(r.message, messageWidth) : [r.message];
+    out.push(`  ${paint.dim(r.where.padStart(whereWidth))}  ${severity}  ${first!.padEnd(messageWidth)}  ${paint.dim(ruleLink(r.rule))}`);
+    for (const line of rest) out.push(`${" ".repeat(indent)}${line}`);
+  }
+  return out;
+}
+
+/** One line per reason: `ℹ 2 rules not run: source-snapshot (4 subjects), target-exists (4 subjects) — no facts: …`. */
+function notRunLines(notices: readonly NotRunNotice[], context: ReportContext, ruleLink: (id: string) => string): string[] {
+  const paint = paints(context.color);
+  const byReason = new Map<string, NotRunNotice[]>();
+  for (const n of notices) byReason.set(n.reason, [...(byReason.get(n.reason) ?? []), n]);
+  const lines: string[] = [];
+  for (const [reason, group] of byReason) {
+    const plain = `ℹ ${plural(group.length, "rule")} not run: ${group.map((n) => `${n.ruleId} (${plural(n.subjects, "subject")})`).join(", ")} — ${reason}`;
+    const wrapped = context.width === undefined ? [plain] : wrap(plain, Math.max(MIN_MESSAGE_WIDTH, context.width - 2));
+    // Links and colour go on after wrapping, which measures plain text.
+    const linked = wrapped.map((line) => line.replace(/[a-z0-9-]+(?= \(\d+ subjects?\))/g, (id) => ruleLink(id)));
+    lines.push(...linked.map((line, i) => (i === 0 ? paint.blue(line) : `  ${paint.blue(line)}`)));
+  }
+  return lines;
+}
+
+/** ESLint's line: `1 error and 2 warnings potentially fixable with the `--fix` option.` */
+function fixableLine(run: RunResult): string | undefined {
+  let errors = 0;
+  let warnings = 0;
+  for (const r of run.results) for (const f of r.findings) if (f.fix !== undefined) f.severity === "error" ? errors++ : warnings++;
+  if (errors + warnings === 0) return undefined;
+  return `  ${plural(errors, "error")} and ${plural(warnings, "warning")} potentially fixable with the \`--fix\` option.`;
+}
+
+function summaryLine(run: RunResult, context: ReportContext): string {
+  const paint = paints(context.color);
+  const { errors, warnings, subjects, files, skipped } = run.summary;
+  const problems = errors + warnings;
+  const checked = `${plural(subjects, "subject")} in ${plural(files, "file")}${skipped > 0 ? ` (${skipped} skipped)` : ""}`;
+  const unread = run.inputErrors.length;
+  const incomplete = unread > 0 ? `; ${plural(unread, "input error")}: the run is incomplete` : "";
+  if (problems > 0) {
+    const line = `✖ ${plural(problems, "problem")} (${plural(errors, "error")}, ${plural(warnings, "warning")}) in ${checked}${incomplete}`;
+    return errors > 0 || unread > 0 ? paint.bold(paint.red(line)) : paint.bold(paint.yellow(line));
+  }
+  // Never the green line when some input could not be read: that run proves nothing about it.
+  if (unread > 0) return paint.bold(paint.red(`✖ ${plural(unread, "input error")}: the run is incomplete (no problems in the ${checked} that could be read)`));
+  return paint.green(`✔ No problems in ${checked}`);
+}
+
 export const stylish: Formatter = (run, context) => {
   const paint = paints(context.color);
+  const helpUri = new Map(context.rules.map((r) => [r.id, r.helpUri]));
+  const ruleLink = (id: string) => {
+    const uri = helpUri.get(id);
+    return context.links && context.color && uri !== undefined ? hyperlink(id, uri) : id;
+  };
   const byFile = new Map<string, Finding[]>();
   for (const r of run.results) {
     if (r.findings.length === 0) continue;
@@ -37,29 +139,15 @@ export const stylish: Formatter = (run, context) => {
   }
   const out: string[] = [];
   for (const [file, findings] of byFile) {
-    const rows = findings.map((f) => ({
-      where: `${f.line ?? 0}:${f.column ?? 0}`,
-      severity: f.severity,
-      message: oneLine(f.message),
-      rule: f.ruleId,
-    }));
-    const whereWidth = width(rows.map((r) => r.where));
-    const messageWidth = width(rows.map((r) => r.message));
+    const rows = findings.map((f) => ({ where: `${f.line ?? 0}:${f.column ?? 0}`, severity: f.severity, message: oneLine(f.message), rule: f.ruleId }));
     out.push(paint.underline(file));
-    for (const r of rows) {
-      const severity = r.severity === "error" ? paint.red("error  ") : paint.yellow("warning");
-      out.push(`  ${paint.dim(r.where.padStart(whereWidth))}  ${severity}  ${r.message.padEnd(messageWidth)}  ${paint.dim(r.rule)}`);
-    }
+    for (const line of fileRows(rows, context, ruleLink)) out.push(line);
     out.push("");
   }
-  const { errors, warnings, subjects, files, skipped } = run.summary;
-  const problems = errors + warnings;
-  const checked = `${plural(subjects, "subject")} in ${plural(files, "file")}${skipped > 0 ? ` (${skipped} skipped)` : ""}`;
-  if (problems > 0) {
-    const line = `✖ ${plural(problems, "problem")} (${plural(errors, "error")}, ${plural(warnings, "warning")}) in ${checked}`;
-    out.push(errors > 0 ? paint.bold(paint.red(line)) : paint.bold(paint.yellow(line)));
-  } else {
-    out.push(paint.green(`✔ No problems in ${checked}`));
-  }
+  out.push(summaryLine(run, context));
+  const fixable = fixableLine(run);
+  if (fixable !== undefined) out.push(paint.bold(paint.red(fixable)));
+  const notRun = run.summary.notRun;
+  if (notRun.length > 0) out.push("", ...notRunLines(notRun, context, ruleLink));
   return out.join("\n") + "\n";
 };

@@ -5,8 +5,14 @@ export interface RuleInfo {
   id: string;
   summary: string;
   recommended: SeveritySetting;
-  /** Link to the rule's doc page. */
+  /** Link to the rule's doc page (of the installed version). */
   helpUri: string;
+  /** Longer Markdown: what the rule checks and why. */
+  description?: string;
+  /** What the rule is about (`kms`, `tags`, …); custom rules have none. */
+  category?: string;
+  /** AWS documentation the rule enforces. */
+  references?: readonly { title: string; url: string }[];
 }
 
 export interface ReportContext {
@@ -18,6 +24,12 @@ export interface ReportContext {
   color: boolean;
   /** Absolute working directory; result files are relative to it. */
   cwd: string;
+  /** Columns of the terminal the report goes to; absent when it goes to a file or pipe (no wrapping). */
+  width?: number;
+  /** Rule ids may be OSC 8 hyperlinks to their docs (a terminal that shows links, with colour). */
+  links?: boolean;
+  /** How long the run took, for formats that record it (JUnit `time`). */
+  elapsedMs?: number;
 }
 
 /** The report as one string, or as chunks to write one after another (large reports). */

@@ -217,10 +217,10 @@ describe("bad input: exit 2, file and place named, no stack trace", () => {
     ["bad rule options in the config", { "snapshot-policy.yml": "rules:\n  tag-limit: [error, { max: 3 }]\n", "a.json": "{}" }, ["a.json"], /snapshot-policy\.yml:2:\d+: config: rule tag-limit: unknown member max/],
     ["a config with a repeated key", { "snapshot-policy.json": '{"region": "us-east-1", "region": "eu-west-1"}', "a.json": "{}" }, ["a.json"], /snapshot-policy\.json:1:25: config: the key "region" is repeated/],
     ["an invalid custom rule schema", { "snapshot-policy.yml": "customRules:\n  - id: x\n    subjects: [request]\n    message: m\n    schema: { type: 12 }\n", "a.json": "{}" }, ["a.json"], /snapshot-policy\.yml:5:\d+: config: custom rule x: invalid JSON Schema/],
-    ["an unknown option", { "a.json": "{}" }, ["a.json", "--colour"], /Unknown argument: colour/],
+    ["an unknown option", { "a.json": "{}" }, ["a.json", "--colour"], /unknown option --colour \(did you mean --color\?\)/],
     ["a bad --rule", { "a.json": "{}" }, ["a.json", "--rule", "tag-format:loud"], /--rule tag-format:loud: severity must be off, warn or error/],
     ["bad --rule options", { "a.json": "{}" }, ["a.json", "--rule", "tag-limit:error:{nope"], /options are not valid JSON/],
-    ["a bad --region", { "a.json": "{}" }, ["a.json", "--region", "mars"], /--region mars is not a region name/],
+    ["a bad --region", { "a.json": "{}" }, ["a.json", "--region", "mars"], /--region mars is not a known region/],
     ["a bad --format", { "a.json": "{}" }, ["a.json", "--format", "xml"], /Invalid values:[\s\S]*format/],
   ];
   for (const [name, files, args, message] of cases) {

@@ -6,7 +6,7 @@ describe("github format", () => {
   const lines = github(SAMPLE, CONTEXT).trimEnd().split("\n");
   it("prints one workflow command per finding and input error", () => {
     expect(lines[0]).toBe("::error file=copies/dr plan.yml,line=4,col=11,title=kms-key-region::The KMS key is in us-east-1, but the copy will live in us-west-2.");
-    expect(lines.filter((l) => l.startsWith("::"))).toHaveLength(6);
+    expect(lines.filter((l) => l.startsWith("::error") || l.startsWith("::warning"))).toHaveLength(6);
     expect(lines).toContain("::error file=copies/broken.json,line=3,col=1,title=input error::JSON syntax error: unexpected end of input");
   });
   it("escapes % and newlines in messages, and : and , in properties", () => {
@@ -15,5 +15,13 @@ describe("github format", () => {
   });
   it("leaves out line and col when unknown", () => {
     expect(lines[2]).toBe("::error file=copies/b.json,title=dr-purpose-tag::DR copies must carry Purpose=dr");
+  });
+  it("says once, in one notice, which rules were not run and why", () => {
+    const notices = lines.filter((l) => l.startsWith("::notice"));
+    expect(notices).toEqual([
+      "::notice title=3 rules not run::source-snapshot (4 subjects), target-exists (1 subject) — no facts: use --inventory FILE or --live; kms-key-usable (2 subjects) — known only after apply",
+    ]);
+    const none = github({ ...SAMPLE, summary: { ...SAMPLE.summary, notRun: [] } }, CONTEXT) as string;
+    expect(none).not.toContain("::notice");
   });
 });

@@ -9,7 +9,7 @@ describe("json format", () => {
   it("has SPEC §5's members in order, plus errors for input errors", () => {
     expect(Object.keys(report)).toEqual(["tool", "results", "summary", "errors"]);
     expect(report.tool).toEqual({ name: "neptune-snapshot-policy", version: "0.1.0" });
-    expect(report.summary).toEqual({ files: 3, skipped: 1, subjects: 4, errors: 3, warnings: 2 });
+    expect(report.summary).toEqual({ files: 3, skipped: 1, subjects: 4, errors: 3, warnings: 2, notRun: SAMPLE.summary.notRun });
     expect(report.errors).toEqual([{ file: "copies/broken.json", message: "JSON syntax error: unexpected end of input", line: 3, column: 1 }]);
   });
   it("lists every subject, with exactly the finding members of SPEC §5", () => {
@@ -25,5 +25,12 @@ describe("json format", () => {
   });
   it("leaves out errors when every input was read", () => {
     expect(Object.keys(JSON.parse(text({ ...SAMPLE, inputErrors: [] }, CONTEXT)))).toEqual(["tool", "results", "summary"]);
+  });
+  it("passes summary.notRun through: each rule not run, once, with its subject count and reason", () => {
+    expect(report.summary.notRun).toEqual([
+      { ruleId: "source-snapshot", subjects: 4, reason: "no facts: use --inventory FILE or --live" },
+      { ruleId: "target-exists", subjects: 1, reason: "no facts: use --inventory FILE or --live" },
+      { ruleId: "kms-key-usable", subjects: 2, reason: "known only after apply" },
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 // A realistic run for the formatter tests: two files, errors and warnings, a finding without a
-// position, a live snapshot, a custom rule, awkward characters, and an input error.
+// position, a live snapshot, a custom rule, awkward characters, an input error, and rules not run.
 import type { RunResult } from "../../src/model/types.js";
 import type { ReportContext } from "../../src/report/types.js";
 
@@ -37,7 +37,18 @@ export const SAMPLE: RunResult = {
       findings: [{ ruleId: "encryption-required", severity: "error", message: "The snapshot is not encrypted.", pointer: "/StorageEncrypted" }],
     },
   ],
-  summary: { files: 3, skipped: 1, subjects: 4, errors: 3, warnings: 2 },
+  summary: {
+    files: 3,
+    skipped: 1,
+    subjects: 4,
+    errors: 3,
+    warnings: 2,
+    notRun: [
+      { ruleId: "source-snapshot", subjects: 4, reason: "no facts: use --inventory FILE or --live" },
+      { ruleId: "target-exists", subjects: 1, reason: "no facts: use --inventory FILE or --live" },
+      { ruleId: "kms-key-usable", subjects: 2, reason: "known only after apply" },
+    ],
+  },
   inputErrors: [{ file: "copies/broken.json", message: "JSON syntax error: unexpected end of input", line: 3, column: 1 }],
 };
 
@@ -45,10 +56,21 @@ export const CONTEXT: ReportContext = {
   toolName: "neptune-snapshot-policy",
   version: "0.1.0",
   rules: [
-    { id: "kms-key-region", summary: "The KMS key must live in the destination region", recommended: "error", helpUri: "https://example.test/docs/rules/kms-key-region.md" },
+    {
+      id: "kms-key-region",
+      summary: "The KMS key must live in the destination region",
+      recommended: "error",
+      helpUri: "https://example.test/docs/rules/kms-key-region.md",
+      description: "KMS keys are **regional**: use a key of the destination region.",
+      category: "kms",
+      references: [{ title: "CopyDBClusterSnapshot", url: "https://docs.aws.amazon.com/neptune/latest/apiref/API_CopyDBClusterSnapshot.html" }],
+    },
     { id: "copy-tags-ignored", summary: "CopyTags with Tags", recommended: "warn", helpUri: "https://example.test/docs/rules/copy-tags-ignored.md" },
     { id: "encryption-required", summary: "Encrypt", recommended: "error", helpUri: "https://example.test/docs/rules/encryption-required.md" },
     { id: "snapshot-max-age", summary: "Age", recommended: "off", helpUri: "https://example.test/docs/rules/snapshot-max-age.md" },
+    { id: "source-snapshot", summary: "The source must exist", recommended: "error", helpUri: "https://example.test/docs/rules/source-snapshot.md", category: "facts" },
+    { id: "target-exists", summary: "The target must not exist", recommended: "error", helpUri: "https://example.test/docs/rules/target-exists.md", category: "facts" },
+    { id: "kms-key-usable", summary: "The key must be usable", recommended: "error", helpUri: "https://example.test/docs/rules/kms-key-usable.md", category: "kms" },
   ],
   color: false,
   cwd: "/work/repo with space",

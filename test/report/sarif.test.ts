@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { sarif } from "../../src/report/sarif.js";
+import { sarif, securitySeverity } from "../../src/report/sarif.js";
 import { CONTEXT, SAMPLE } from "./sample-run.js";
 
 // The package's own bin runs the .NET executable through a shell (spaces in paths would split), so
@@ -31,17 +31,22 @@ describe("sarif format", () => {
     expect(log.version).toBe("2.1.0");
     expect(log.$schema).toBe("https://json.schemastore.org/sarif-2.1.0.json");
     expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(CONTEXT.rules.map((r) => r.id));
+    const help = [
+      "**The KMS key must live in the destination region.**",
+      "KMS keys are **regional**: use a key of the destination region.",
+      "**How to fix:** change the request or snapshot so that it meets the rule; the [rule's page](https://example.test/docs/rules/kms-key-region.md) shows a passing and a failing example and the rule's options.",
+      "AWS documentation:\n- [CopyDBClusterSnapshot](https://docs.aws.amazon.com/neptune/latest/apiref/API_CopyDBClusterSnapshot.html)",
+    ].join("\n\n");
     expect(run.tool.driver.rules[0]).toEqual({
       id: "kms-key-region",
       shortDescription: { text: "The KMS key must live in the destination region" },
-      fullDescription: { text: "The KMS key must live in the destination region" },
+      fullDescription: { text: "KMS keys are regional: use a key of the destination region.", markdown: "KMS keys are **regional**: use a key of the destination region." },
       helpUri: "https://example.test/docs/rules/kms-key-region.md",
-      help: {
-        text: "The KMS key must live in the destination region. See https://example.test/docs/rules/kms-key-region.md",
-        markdown: "The KMS key must live in the destination region. See [kms-key-region](https://example.test/docs/rules/kms-key-region.md).",
-      },
+      help: { text: expect.stringContaining("The KMS key must live in the destination region. KMS keys are regional"), markdown: help },
       defaultConfiguration: { level: "error" },
+      properties: { tags: ["security", "kms"], "security-severity": "7.5" },
     });
+    expect(run.tool.driver.rules[0].help.text).not.toMatch(/\*\*|`|\]\(/);
     expect(run.tool.driver.rules[3].defaultConfiguration).toEqual({ level: "none" });
   });
 
@@ -74,7 +79,7 @@ describe("sarif format", () => {
   });
 
   it("gives input errors on live listings no file location", () => {
-    const live = JSON.parse(sarif({ ...SAMPLE, inputErrors: [{ file: "aws:eu-west-1", message: "AccessDenied" }] }, CONTEXT) as string);
+    const live = JSON.parse(sarif({ ...SAMPLE, summary: { ...SAMPLE.summary, notRun: [] }, inputErrors: [{ file: "aws:eu-west-1", message: "AccessDenied" }] }, CONTEXT) as string);
     expect(live.runs[0].invocations[0].toolExecutionNotifications).toEqual([{ level: "error", message: { text: "AccessDenied" } }]);
   });
 
@@ -93,5 +98,55 @@ describe("sarif format", () => {
     const { results } = validate(JSON.stringify(broken), "Sarif;Gh");
     // A schema violation (startLine below 1) and a GitHub requirement (help).
     expect(results.filter((r) => r.level === "error").map((r) => r.ruleId)).toEqual(expect.arrayContaining(["JSON1008", "GH2012"]));
+  });
+
+  it("tags every rule security plus its category, and scores it so GitHub ranks it", () => {
+    const byId = new Map(run.tool.driver.rules.map((r: { id: string }) => [r.id, r]));
+    expect((byId.get("copy-tags-ignored") as { properties: unknown }).properties).toEqual({ tags: ["security"], "security-severity": "2.0" });
+    expect((byId.get("source-snapshot") as { properties: unknown }).properties).toEqual({ tags: ["security", "facts"], "security-severity": "5.5" });
+    expect(securitySeverity({ category: "sharing", recommended: "error" })).toBe("9.5"); // critical
+    expect(securitySeverity({ category: "encryption", recommended: "off" })).toBe("8.5"); // high: scored as an error when turned on
+    expect(securitySeverity({ category: "sharing", recommended: "warn" })).toBe("6.5"); // one band lower
+    expect(securitySeverity({ category: "tags", recommended: "warn" })).toBe("1.0"); // never below 1
+  });
+
+  it("gives a summary-only rule its summary as the full description", () => {
+    const rule = run.tool.driver.rules.find((r: { id: string }) => r.id === "encryption-required");
+    expect(rule.fullDescription).toEqual({ text: "Encrypt.", markdown: "Encrypt." });
+  });
+
+  it("fingerprints results by file, subject, rule and pointer, so moving a request keeps its alerts", () => {
+    const moved = structuredClone(SAMPLE);
+    moved.results[0]!.findings[0]!.line = 40;
+    moved.results[0]!.findings[0]!.column = 3;
+    const again = JSON.parse(sarif(moved, CONTEXT) as string).runs[0];
+    const key = Object.keys(run.results[0].partialFingerprints);
+    expect(key).toEqual(["findingIdentity/v1"]);
+    expect(again.results[0].partialFingerprints).toEqual(run.results[0].partialFingerprints);
+    expect(again.results[0].locations[0].physicalLocation.region.startLine).toBe(40);
+    // Different rule, pointer or subject: a different alert.
+    const prints = run.results.map((r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints["findingIdentity/v1"]);
+    expect(new Set(prints).size).toBe(prints.length);
+    const renamed = structuredClone(SAMPLE);
+    renamed.results[0]!.id = "other-target";
+    expect(JSON.parse(sarif(renamed, CONTEXT) as string).runs[0].results[0].partialFingerprints).not.toEqual(run.results[0].partialFingerprints);
+  });
+
+  it("reports rules not run as notes naming the rule, once each", () => {
+    const notes = run.invocations[0].toolExecutionNotifications.filter((n: { level: string }) => n.level === "note");
+    expect(notes).toEqual([
+      { level: "note", message: { text: "source-snapshot was not run for 4 subjects: no facts: use --inventory FILE or --live" }, descriptor: { id: "not-run", index: 0 }, associatedRule: { id: "source-snapshot", index: 4 } },
+      { level: "note", message: { text: "target-exists was not run for 1 subject: no facts: use --inventory FILE or --live" }, descriptor: { id: "not-run", index: 0 }, associatedRule: { id: "target-exists", index: 5 } },
+      { level: "note", message: { text: "kms-key-usable was not run for 2 subjects: known only after apply" }, descriptor: { id: "not-run", index: 0 }, associatedRule: { id: "kms-key-usable", index: 6 } },
+    ]);
+    expect(run.tool.driver.rules[4].id).toBe("source-snapshot");
+    expect(run.tool.driver.notifications).toHaveLength(1);
+    expect(run.tool.driver.notifications[0].id).toBe("not-run");
+  });
+
+  it("passes the validator with its default rules alone, too", () => {
+    const { status, printed, results } = validate(sarif(SAMPLE, CONTEXT) as string, "Sarif");
+    expect(status, printed).toBe(0);
+    expect(results.filter((r) => r.level === "error" || r.level === "warning")).toEqual([]);
   });
 });

@@ -5,20 +5,21 @@ import { listingRegions } from "../config/destination.js";
 import { gatherLive } from "../facts/gather.js";
 import { loadInventory } from "../facts/inventory.js";
 import { indexFacts } from "../facts/source.js";
-import type { RemediationSettings } from "../model/policy.js";
-import type { RunResult, Snapshot } from "../model/types.js";
+import type { RunResult, Snapshot, SubjectResult } from "../model/types.js";
 import { runSnapshots, type SnapshotBatch } from "../pipeline/index.js";
 import { regionList, type CommonArgs } from "./args.js";
 import { connect, endProgress } from "./aws.js";
 import { UsageError } from "./errors.js";
 import { finish } from "./finish.js";
 import { reportTargets } from "./options.js";
-import { loadPolicy } from "./policy.js";
+import { loadPolicy, type Policy } from "./policy.js";
 
-async function writeRemediation(dir: string, cwd: string, run: RunResult, batches: SnapshotBatch[], settings: RemediationSettings | undefined): Promise<void> {
+async function writeRemediation(dir: string, cwd: string, run: RunResult, batches: SnapshotBatch[], policy: Policy): Promise<void> {
   const { planRemediation } = await import("../copy/remediate.js");
   const byFile = new Map(batches.map((b) => [b.file, b]));
-  const { plans, unfixable } = planRemediation(run.results, (r) => byFile.get(r.file)?.snapshots[r.index] as Snapshot | undefined, settings);
+  const categories = new Map(policy.rules.map((r) => [r.id, r.category]));
+  const snapshotOf = (r: SubjectResult) => byFile.get(r.file)?.snapshots[r.index] as Snapshot | undefined;
+  const { plans, unfixable } = planRemediation(run.results, snapshotOf, (id) => categories.get(id), policy.config.remediation);
   const target = resolve(cwd, dir);
   try {
     mkdirSync(target, { recursive: true });
@@ -51,6 +52,6 @@ export async function auditCommand(args: CommonArgs & { "plan-remediation"?: str
   const policy = await loadPolicy(args.config, args.rule, cwd);
   const { batches, facts } = await snapshotSource(args, policy.config.region, cwd);
   const run = runSnapshots({ config: policy.config, rules: policy.rules, cliRules: policy.cliRules, batches, facts, ...(args["require-facts"] ? { requireFacts: true } : {}) });
-  if (args["plan-remediation"] !== undefined) await writeRemediation(args["plan-remediation"], cwd, run, batches, policy.config.remediation);
+  if (args["plan-remediation"] !== undefined) await writeRemediation(args["plan-remediation"], cwd, run, batches, policy);
   return finish(run, policy.rules, { reports: reportTargets(args), quiet: args.quiet, maxWarnings: args["max-warnings"], color: args.color, cwd });
 }

@@ -8,10 +8,9 @@ import { tagTextProblem } from "../../rules/tag-format.js";
 import { MAX_TAGS } from "../../rules/tag-limit.js";
 import { reservedPrefix } from "../../rules/tag-reserved-prefix.js";
 import kmsKeyUsable, { SNAPSHOT_KEY_STATE } from "../../rules/kms-key-usable.js";
+import type { RuleCategory } from "../engine/rule.js";
 import { AUTOMATED_PREFIX, MAX_IDENTIFIER_LENGTH } from "../model/identifiers.js";
 
-const KMS_RULES = new Set(["kms-key-format", "kms-key-region", "kms-key-usable", "kms-key-allowed"]);
-const TAG_RULES = new Set(["tag-format", "tag-reserved-prefix", "tag-duplicate", "tag-limit", "tag-policy"]);
 
 export interface RemediationPlan {
   region: string;
@@ -47,15 +46,25 @@ function targetId(id: string, suffix: string): string {
   return `${base.slice(0, MAX_IDENTIFIER_LENGTH - suffix.length).replace(/-+$/, "")}${suffix}`;
 }
 
-export function planRemediation(results: readonly SubjectResult[], snapshotOf: (r: SubjectResult) => Snapshot | undefined, settings: RemediationSettings = {}): Remediation {
+/**
+ * What copying can do about a snapshot's errors is the rules' category: a key problem is re-encrypted
+ * with the policy's key, a tag problem repaired, and no copy encrypts an unencrypted snapshot.
+ */
+export function planRemediation(
+  results: readonly SubjectResult[],
+  snapshotOf: (r: SubjectResult) => Snapshot | undefined,
+  categoryOf: (ruleId: string) => RuleCategory | undefined,
+  settings: RemediationSettings = {},
+): Remediation {
   const plans = new Map<string, RemediationPlan>();
   const unfixable: Remediation["unfixable"] = [];
   const suffix = settings.targetSuffix === undefined ? "-remediated" : settings.targetSuffix.startsWith("-") ? settings.targetSuffix : `-${settings.targetSuffix}`;
   for (const result of results) {
     const errors = result.findings.filter((f) => f.severity === "error");
-    const kms = errors.some((f) => KMS_RULES.has(f.ruleId));
-    const tags = errors.some((f) => TAG_RULES.has(f.ruleId));
-    const unencrypted = errors.some((f) => f.ruleId === "encryption-required");
+    const categories = new Set(errors.map((f) => categoryOf(f.ruleId)));
+    const kms = categories.has("kms");
+    const tags = categories.has("tags");
+    const unencrypted = categories.has("encryption");
     if (!kms && !tags && !unencrypted) continue;
     const snapshot = snapshotOf(result);
     const arn = snapshotArnOf(snapshot);

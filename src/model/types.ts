@@ -116,7 +116,7 @@ export interface Subject {
   account?: string;
   /** Keys repeated in this subject's part of the file (absolute pointers, the later occurrence). */
   duplicates?: { pointer: string; key: string }[];
-  /** For subjects translated from another shape (Terraform plans): a subject pointer as a file pointer, relative to `pointer`. */
+  /** For subjects translated from another shape (Terraform plans): a pointer into the subject as an absolute pointer into its file. */
   mapPointer?: (relative: string) => string;
   /**
    * Pointers (relative to the subject) of values known only after a Terraform apply; the producer puts
@@ -136,6 +136,13 @@ export interface Subject {
    * argument: the provider presigns by itself). Rules do not ask for them.
    */
   inexpressible?: readonly string[];
+  /** Why the producer cannot tell the subject's region (then `region` is undefined): said in the one destination warning. */
+  regionProblem?: string;
+  /**
+   * The snapshot named by the request's target is deleted before the copy is made (a Terraform
+   * replacement that destroys first): an existing snapshot with that identifier is no conflict.
+   */
+  replacesExisting?: boolean;
 }
 
 /** The outcome for one subject, as reports print it. */

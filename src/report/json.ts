@@ -11,6 +11,7 @@ function result(r: SubjectResult): string {
     id: r.id,
     index: r.index,
     region: r.region,
+    ...(r.address !== undefined ? { address: r.address } : {}),
     findings: r.findings.map((f) => ({
       ruleId: f.ruleId,
       severity: f.severity,

@@ -124,7 +124,11 @@ export const sarif: Formatter = (run, context) => {
     r.findings.map((f) => {
       // A rule the context does not list gets no ruleIndex rather than a wrong one: still valid SARIF.
       const index = ruleIndex.get(f.ruleId);
-      const logical = { fullyQualifiedName: `${r.id ?? r.file}${f.pointer ? `#${f.pointer}` : ""}`, kind: "resource" };
+      // A Terraform subject is named by its resource address, as Terraform names it.
+      const logical =
+        r.address !== undefined
+          ? { fullyQualifiedName: r.address, kind: "resource" }
+          : { fullyQualifiedName: `${r.id ?? r.file}${f.pointer ? `#${f.pointer}` : ""}`, kind: "resource" };
       const location = isLive(r.file)
         ? { logicalLocations: [logical] }
         : { physicalLocation: physicalLocation(r.file, f.line, f.column), logicalLocations: [logical] };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { json } from "../../src/report/json.js";
-import { CONTEXT, SAMPLE } from "./sample-run.js";
+import { CONTEXT, SAMPLE, TERRAFORM_RESULT } from "./sample-run.js";
 
 const text = (...args: Parameters<typeof json>) => [...json(...args)].join("");
 
@@ -18,6 +18,11 @@ describe("json format", () => {
     expect(report.results[0].findings[0]).toEqual({ ruleId: "kms-key-region", severity: "error", message: SAMPLE.results[0]!.findings[0]!.message, pointer: "/copies/0/KmsKeyId", line: 4, column: 11 });
     expect(report.results[1]).toEqual({ file: "copies/dr plan.yml", subject: "request", id: null, index: 1, region: "us-west-2", findings: [] });
     expect(report.results[2].findings[0]).toEqual({ ruleId: "dr-purpose-tag", severity: "error", message: "DR copies must carry Purpose=dr", pointer: "" });
+  });
+  it("names a Terraform subject by its resource address, after its region", () => {
+    const one = JSON.parse(text({ ...SAMPLE, results: [TERRAFORM_RESULT] }, CONTEXT)).results[0];
+    expect(Object.keys(one)).toEqual(["file", "subject", "id", "index", "region", "address", "findings"]);
+    expect(one.address).toBe('module.dr.aws_rds_cluster_snapshot_copy.this["graph"]');
   });
   it("is one line of compact JSON", () => {
     expect(text(SAMPLE, CONTEXT).trimEnd()).not.toContain("\n");

@@ -52,6 +52,17 @@ export const SAMPLE: RunResult = {
   inputErrors: [{ file: "copies/broken.json", message: "JSON syntax error: unexpected end of input", line: 3, column: 1 }],
 };
 
+/** A subject read from a Terraform plan: named by its resource address. */
+export const TERRAFORM_RESULT: RunResult["results"][number] = {
+  file: "plan.json",
+  subject: "request",
+  id: "graph-prod-dr",
+  index: 0,
+  region: "us-west-2",
+  address: 'module.dr.aws_rds_cluster_snapshot_copy.this["graph"]',
+  findings: [{ ruleId: "kms-key-region", severity: "error", message: "The KMS key is in us-east-1.", pointer: "/resource_changes/0/change/after/kms_key_id", line: 1, column: 900 }],
+};
+
 export const CONTEXT: ReportContext = {
   toolName: "neptune-snapshot-policy",
   version: "0.1.0",

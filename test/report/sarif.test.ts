@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { sarif, securitySeverity } from "../../src/report/sarif.js";
-import { CONTEXT, SAMPLE } from "./sample-run.js";
+import { CONTEXT, SAMPLE, TERRAFORM_RESULT } from "./sample-run.js";
 
 // The package's own bin runs the .NET executable through a shell (spaces in paths would split), so
 // run the executable it names directly.
@@ -66,6 +66,12 @@ describe("sarif format", () => {
     expect(live.locations[0].logicalLocations[0].fullyQualifiedName).toBe("arn:aws:rds:us-east-1:111122223333:cluster-snapshot:legacy#/StorageEncrypted");
     const custom = run.results.find((r: { ruleId: string }) => r.ruleId === "dr-purpose-tag");
     expect(custom.ruleIndex).toBeUndefined();
+  });
+
+  it("gives a Terraform subject's results its resource address as the logical location", () => {
+    const [result] = JSON.parse(sarif({ ...SAMPLE, results: [TERRAFORM_RESULT], inputErrors: [] }, CONTEXT)).runs[0].results;
+    expect(result.locations[0].logicalLocations).toEqual([{ fullyQualifiedName: 'module.dr.aws_rds_cluster_snapshot_copy.this["graph"]', kind: "resource" }]);
+    expect(result.locations[0].physicalLocation.region).toEqual({ startLine: 1, startColumn: 900 });
   });
 
   it("reports input errors as failed-execution notifications", () => {

@@ -16,6 +16,10 @@ export default defineRule({
     "",
     "A malformed target is left to `target-identifier`. With no facts about the destination region, the rule",
     "gives its *unverified* warning.",
+    "",
+    "A Terraform replacement that destroys first (`actions: [\"delete\", \"create\"]` with the same target) deletes",
+    "the existing copy before making the new one, so the identifier is free by then: the rule passes it. Under",
+    "`create_before_destroy` (`[\"create\", \"delete\"]`) the old copy still exists, and the rule reports it.",
   ].join("\n"),
   subjects: ["request"],
   recommended: "error",
@@ -40,6 +44,8 @@ export default defineRule({
     const { request, facts } = context;
     const target = request?.validTarget;
     if (request === undefined || target === undefined) return;
+    // The snapshot with this identifier is deleted before the copy is made (its producer says so).
+    if (context.subject.replacesExisting === true) return;
     const existing = facts.targetSnapshot;
     if (existing === undefined) {
       context.unverified("targetSnapshot", "whether a snapshot with the target identifier already exists");

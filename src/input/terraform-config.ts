@@ -68,27 +68,27 @@ export function providerOf(plan: Json, found: ConfigResource | undefined): { key
   return isRecord(provider) ? { key, provider } : undefined;
 }
 
-/** What an expression is known to be: a constant, the value of a variable the plan records, or why not. */
+/** What an expression is known to be: its value, or what it is computed from that the plan does not record. */
 export type Resolved = { value: unknown } | { problem: string };
 
 /**
  * An expression's value when the plan records it: a constant, or a lone `var.NAME` reference (the
- * root module's value from the plan's `variables`; a module's from the constant its call passes).
- * Locals and other expressions are recorded only as references, without their value.
+ * root module's value from the plan's `variables`; a module's from what its call passes). Locals and
+ * other expressions are recorded only as references, without their value.
  */
 export function resolveExpression(plan: Json, expression: unknown, path: readonly ModuleStep[]): Resolved {
   const e = record(expression);
   if ("constant_value" in e) return { value: e.constant_value };
   const refs = Array.isArray(e.references) ? e.references.filter((r): r is string => typeof r === "string") : [];
   const variable = refs.length === 1 ? /^var\.([A-Za-z_][\w-]*)$/.exec(refs[0]!) : null;
-  if (!variable) return { problem: refs.length > 0 ? `it is computed from ${refs.join(", ")}, whose value the plan does not record` : "the plan records no value for it" };
+  if (!variable) return { problem: refs.length > 0 ? `${refs.join(", ")}, whose value the plan does not record` : "an expression whose value the plan does not record" };
   const name = variable[1]!;
   if (path.length === 0) {
     const given = record(record(plan.variables)[name]);
-    return "value" in given ? { value: given.value } : { problem: `var.${name} has no value in the plan` };
+    return "value" in given ? { value: given.value } : { problem: `var.${name}, which has no value in the plan` };
   }
   const call = path[path.length - 1]!;
-  if (!(name in call.expressions)) return { problem: `module.${call.name} is not given var.${name} (its default is not in the plan)` };
+  if (!(name in call.expressions)) return { problem: `var.${name}, which module.${call.name} is not given (a module variable's default is not in the plan)` };
   return resolveExpression(plan, call.expressions[name], path.slice(0, -1));
 }
 
@@ -107,15 +107,13 @@ function providerPath(plan: Json, provider: Json): ModuleStep[] | undefined {
 /** The region a provider configuration sets, or why it cannot be known from the plan. */
 export function providerRegion(plan: Json, key: string, provider: Json): { region: string } | { problem: string } {
   const expressions = record(provider.expressions);
-  const name = key;
   if (!("region" in expressions)) {
-    return { problem: `provider configuration ${name} sets no region: Terraform takes it from AWS_REGION, AWS_DEFAULT_REGION or the profile where it runs` };
+    return { problem: `provider configuration ${key} sets no region (Terraform takes it from AWS_REGION, AWS_DEFAULT_REGION or the profile where it runs)` };
   }
-  const path = providerPath(plan, provider) ?? [];
-  const resolved = resolveExpression(plan, expressions.region, path);
-  if ("problem" in resolved) return { problem: `the region of provider configuration ${name} is not known from the plan: ${resolved.problem}` };
+  const resolved = resolveExpression(plan, expressions.region, providerPath(plan, provider) ?? []);
+  if ("problem" in resolved) return { problem: `provider configuration ${key} takes its region from ${resolved.problem}` };
   if (typeof resolved.value !== "string" || !isKnownRegion(resolved.value)) {
-    return { problem: `provider configuration ${name} sets region ${JSON.stringify(resolved.value)}, which is not a known AWS region` };
+    return { problem: `provider configuration ${key} sets region ${JSON.stringify(resolved.value)}, which is not a known AWS region` };
   }
   return { region: resolved.value };
 }

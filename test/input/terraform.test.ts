@@ -46,7 +46,7 @@ describe("regions of real plans", () => {
     ]);
     const local = subjects.find((s) => s.address.endsWith(".local"))!;
     expect(local.regionProblem).toBe(
-      "the region of provider configuration aws.eu is not known from the plan: it is computed from local.eu_region, whose value the plan does not record",
+      "provider configuration aws.eu takes its region from local.eu_region, whose value the plan does not record",
     );
     expect(subjects.filter((s) => s.regionProblem !== undefined)).toHaveLength(1);
     for (const s of subjects) expect(s.inexpressible).toEqual(["SourceRegion"]);
@@ -71,10 +71,12 @@ describe("regions of real plans", () => {
     delete configuration.root_module.module_calls.home.expressions.region;
     const byAddress = new Map(terraformSubjects({ ...p, configuration }).map((s) => [s.address, s]));
     expect(byAddress.get("aws_rds_cluster_snapshot_copy.counted[0]")!.regionProblem).toBe(
-      "provider configuration aws.west sets no region: Terraform takes it from AWS_REGION, AWS_DEFAULT_REGION or the profile where it runs",
+      "provider configuration aws.west sets no region (Terraform takes it from AWS_REGION, AWS_DEFAULT_REGION or the profile where it runs)",
     );
     expect(byAddress.get('aws_rds_cluster_snapshot_copy.each["graph"]')!.regionProblem).toMatch(/sets region "mars-north-1", which is not a known AWS region/);
-    expect(byAddress.get("module.home.aws_rds_cluster_snapshot_copy.this")!.regionProblem).toMatch(/module\.home is not given var\.region/);
+    expect(byAddress.get("module.home.aws_rds_cluster_snapshot_copy.this")!.regionProblem).toBe(
+      "provider configuration module.home:aws takes its region from var.region, which module.home is not given (a module variable's default is not in the plan)",
+    );
     expect(terraformSubjects({ ...p, configuration: undefined })[0]!.regionProblem).toBe("the plan does not say which provider configuration it uses");
   });
 });

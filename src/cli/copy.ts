@@ -61,6 +61,7 @@ export async function copyCommand(args: CopyArgs): Promise<number> {
     callerAccount: await aws.callerAccount(),
     requireFacts: true,
     keepChecked: true,
+    refusePlans: true,
   });
   const items: CopyItem[] = (run.checked ?? []).map(({ subject, facts, result }) => planCopy(subject, facts, result));
   for (const e of run.inputErrors) process.stderr.write(`${[e.file, e.line, e.column].filter((x) => x !== undefined).join(":")}: ${e.message}\n`);

@@ -33,9 +33,6 @@ export interface CheckEnvironment {
   remediation?: RemediationSettings;
 }
 
-/** Needs an update of an existing resource never has: it is not a new copy. */
-const COPY_FACTS: ReadonlySet<Need> = new Set(["sourceSnapshot", "targetSnapshot"]);
-
 function under(pointer: string, bases: readonly string[] | undefined): boolean {
   return bases !== undefined && bases.some((base) => isWithin(pointer, base));
 }
@@ -64,22 +61,24 @@ export function checkSubject(subject: Subject, rules: readonly EnabledRule[], fa
       const template = rule.messages[messageId];
       if (template === undefined) throw new Error(`rule ${rule.id} has no message ${messageId}`);
       if (!absolute) {
-        // A value known only after apply cannot be judged from the plan; an update judges only what it changes.
-        if (under(pointer, subject.unknown)) return skip("afterApply", summaryOf());
+        // An update judges only what it changes; a value known only after apply cannot be judged from the plan.
         if (subject.changed !== undefined && !under(pointer, subject.changed)) return;
+        if (under(pointer, subject.unknown)) return skip("afterApply", summaryOf());
       }
       findings.push({
         ruleId: rule.id,
         severity,
         message: formatMessage(template, data),
-        pointer: absolute ? pointer : subject.pointer + (subject.mapPointer ? subject.mapPointer(pointer) : pointer),
+        pointer: absolute ? pointer : subject.mapPointer ? subject.mapPointer(pointer) : subject.pointer + pointer,
         messageId,
         ...(target ? { target } : {}),
         ...(fix && !subject.mapPointer ? { fix } : {}),
       });
     },
     unverified(need, detail) {
-      if (subject.changed !== undefined && COPY_FACTS.has(need)) return;
+      // An update judges only the values it changes, which the subject holds: it asks for no fact (the
+      // copy, its source and its key are not made again; a share is judged from the plan alone).
+      if (subject.changed !== undefined) return;
       skip(need, detail ?? summaryOf());
     },
   };

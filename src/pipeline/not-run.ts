@@ -42,9 +42,11 @@ function destinationFinding(subject: Subject, held: NotRun[], requireFacts: bool
   const ids = [...new Set(held.map((n) => n.ruleId))];
   const rules = `${ids.length} rule${ids.length === 1 ? "" : "s"} (${ids.join(", ")})`;
   const message =
-    subject.kind === "snapshot"
-      ? `The snapshot's region is not known (it has no valid DBClusterSnapshotArn), so ${rules} could not judge it.`
-      : `No destination ${causes.map((c) => HOW[c].what).join(" or ")} is known, so ${rules} could not judge this request: ${causes.map((c) => HOW[c].how).join("; ")}.`;
+    subject.regionProblem !== undefined && causes.includes("destinationRegion")
+      ? `The region is not known: ${subject.regionProblem}; so ${rules} could not judge it.`
+      : subject.kind === "snapshot"
+        ? `The snapshot's region is not known (it has no valid DBClusterSnapshotArn), so ${rules} could not judge it.`
+        : `No destination ${causes.map((c) => HOW[c].what).join(" or ")} is known, so ${rules} could not judge this request: ${causes.map((c) => HOW[c].how).join("; ")}.`;
   return { ruleId: DESTINATION_UNKNOWN, severity: requireFacts ? "error" : "warning", message, pointer: subject.pointer, messageId: "destinationUnknown" };
 }
 

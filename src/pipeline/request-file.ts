@@ -30,6 +30,8 @@ export interface FileInput {
   text: string;
   /** Named on the command line: linted whatever it looks like. */
   explicit: boolean;
+  /** A Terraform plan is refused (copy: Terraform makes those copies itself). */
+  refusePlans?: boolean;
 }
 
 function requestId(value: unknown, member: string): string | null {
@@ -40,7 +42,8 @@ function requestId(value: unknown, member: string): string | null {
 function terraformLocated(input: FileInput, doc: ParsedDocument, settings: FileSettings, defaults: DestinationDefaults): Located[] {
   const locate = cachedLocator((pointer, target) => doc.locate(pointer, target));
   return terraformSubjects(doc.value as Record<string, unknown>).map((tf) => {
-    const { region, account } = destinationOf({ file: { region: tf.region }, ...defaults, config: settings });
+    // A plan says where Terraform makes each copy, or that it cannot be known: never a fallback.
+    const { region, account } = destinationOf({ file: { region: tf.region ?? null }, ...defaults, config: settings });
     const subject: Subject = {
       kind: tf.kind,
       file: input.file,
@@ -53,6 +56,9 @@ function terraformLocated(input: FileInput, doc: ParsedDocument, settings: FileS
       unknown: tf.unknown,
       inexpressible: tf.inexpressible,
       address: tf.address,
+      ...(tf.regionProblem !== undefined ? { regionProblem: tf.regionProblem } : {}),
+      ...(tf.changed !== undefined ? { changed: tf.changed } : {}),
+      ...(tf.replacesExisting ? { replacesExisting: true } : {}),
     };
     const id = requestId(tf.value, tf.kind === "request" ? "TargetDBClusterSnapshotIdentifier" : "DBClusterSnapshotIdentifier");
     return { subject, id, rules: settings.rules, locate };
@@ -66,6 +72,9 @@ export async function fileSubjects(input: FileInput, settings: FileSettings, def
   try {
     const doc = await parseText(input.text, syntax);
     if (isTerraformPlan(doc.value)) {
+      if (input.refusePlans) {
+        return { kind: "error", error: { file: input.file, message: `${input.file} is a Terraform plan: terraform apply makes its copies, in the regions its providers set; copy acts on request files only` } };
+      }
       const located = terraformLocated(input, doc, settings, defaults);
       if (located.length === 0 && !input.explicit) return { kind: "skipped" };
       return { kind: "ok", doc, syntax: "json", located };

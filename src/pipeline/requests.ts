@@ -26,6 +26,8 @@ export interface RequestRunOptions extends RunSettings {
   onlyRequests?: boolean;
   /** Keep each subject with its facts (copy plans from them). */
   keepChecked?: boolean;
+  /** Refuse Terraform plans as input errors (copy: Terraform makes those copies itself). */
+  refusePlans?: boolean;
   /** `lint -`: the one document read from standard input, shown and configured as this path. */
   stdin?: { text: string; path: string };
 }
@@ -63,7 +65,7 @@ export async function runRequests(options: RequestRunOptions): Promise<RequestRu
     }
     const settings = resolver.forFile(input.path);
     const lintText = async (text: string) => {
-      const parsed = await fileSubjects({ ...input, text }, settings, defaults);
+      const parsed = await fileSubjects({ ...input, text, refusePlans: options.refusePlans }, settings, defaults);
       return { parsed, checked: parsed.kind === "ok" ? await checkAll(parsed.located, check) : [] };
     };
     let { parsed, checked } = await lintText(input.text);

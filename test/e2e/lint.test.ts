@@ -42,7 +42,9 @@ describe("lint on the bundled fixtures", () => {
     ]);
     const keyRegion = plan[0].findings.find((f: { ruleId: string }) => f.ruleId === "kms-key-region");
     expect(keyRegion).toEqual({ ruleId: "kms-key-region", severity: "error", message: expect.stringContaining("eu-central-1"), pointer: "/copies/0/KmsKeyId", line: 9, column: 15 });
-    expect(report.summary.skipped).toBe(2); // the policy file and the example inventory
+    // The policy file, the example inventory, and the four Terraform plans with nothing to check
+    // (delete-forget, destroy, refresh-only, empty).
+    expect(report.summary.skipped).toBe(6);
     expect(report.summary.subjects).toBe(report.results.length);
     const counted = report.results.flatMap((r: { findings: { severity: string }[] }) => r.findings);
     expect(report.summary.errors).toBe(counted.filter((f: { severity: string }) => f.severity === "error").length);

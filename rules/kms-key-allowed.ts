@@ -1,5 +1,5 @@
 import { defineRule, type RuleContext } from "../src/engine/rule.js";
-import { matchesAny } from "../src/engine/glob.js";
+import { globOptionsProblem, matchesAny } from "../src/engine/glob.js";
 import { keyOf, type KeyField } from "../src/model/view.js";
 import type { KmsKeyRef } from "../src/model/kms.js";
 import { parseKmsKeyId } from "../src/model/kms.js";
@@ -112,6 +112,7 @@ export default defineRule<KmsKeyAllowedOptions>({
       url: "https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id",
     },
   ],
+  checkOptions: (options) => globOptionsProblem(options, ["keys"]),
   check(context) {
     const { request, snapshot, facts } = context;
     if (snapshot !== undefined) {

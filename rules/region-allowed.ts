@@ -1,5 +1,5 @@
 import { defineRule, type RuleContext } from "../src/engine/rule.js";
-import { matchesAny } from "../src/engine/glob.js";
+import { globOptionsProblem, matchesAny } from "../src/engine/glob.js";
 import type { RequestView } from "../src/model/view.js";
 import { parseClusterSnapshotArn } from "../src/model/arn.js";
 import { isKnownRegion } from "../src/model/regions.js";
@@ -106,6 +106,7 @@ export default defineRule<RegionAllowedOptions>({
       url: "https://docs.aws.amazon.com/neptune/latest/apiref/API_CopyDBClusterSnapshot.html",
     },
   ],
+  checkOptions: (options) => globOptionsProblem(options, ["destinations", "sources"]),
   check(context) {
     const { request, snapshot, options } = context;
     if (request !== undefined) {

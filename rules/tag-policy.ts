@@ -1,6 +1,7 @@
 import { defineRule, type RuleContext } from "../src/engine/rule.js";
 import { tagsOf } from "../src/model/view.js";
 import { showTagText, tagTextProblem } from "./tag-format.js";
+import { compileLinear, type LinearRegExp } from "../src/engine/regex.js";
 
 export interface TagPolicyOptions {
   required: string[];
@@ -32,23 +33,6 @@ interface Carried {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** Compiled patterns by source text: a RegExp, or the SyntaxError's message. */
-const compiled = new Map<string, RegExp | string>();
-
-function compile(pattern: string): RegExp | string {
-  let result = compiled.get(pattern);
-  if (result === undefined) {
-    try {
-      // As JSON Schema's `pattern`: ECMAScript syntax with the `u` flag, not anchored.
-      result = new RegExp(pattern, "u");
-    } catch (error) {
-      result = error instanceof Error ? error.message : String(error);
-    }
-    compiled.set(pattern, result);
-  }
-  return result;
 }
 
 /** The tags the subject will carry, or undefined when the rule must stay quiet (having said why, if at all). */
@@ -117,11 +101,12 @@ export default defineRule<TagPolicyOptions>({
     "- `allowed`: when given, only these keys may be used (list the `required` keys here too);",
     "- `caseSensitive` (default `true`): when `false`, keys are compared without case in all three.",
     "",
-    "The patterns are ECMAScript regular expressions, read as JSON Schema's `pattern` is: with the `u` flag and",
-    "**not anchored**, so write `^cc-[0-9]{4}$` to match the whole value. An option schema cannot check that a",
-    "string is a valid regular expression, so an invalid one is reported on every subject, at the subject",
-    "itself (message id `invalidPattern`), and the values of its key go unchecked until it is fixed; the rest",
-    "of the policy still applies.",
+    "The patterns are regular expressions, **not anchored** (as JSON Schema's `pattern`), so write `^cc-[0-9]{4}$`",
+    "to match the whole value. They run on a linear-time engine (RE2's syntax, through re2js), so no pattern can",
+    "stall a run: the usual ECMAScript syntax works (classes, `\\p{L}`, `{n,m}` up to 1000, named groups), but",
+    "lookahead, lookbehind and backreferences do not. A pattern that is invalid or needs them is a config error",
+    "(exit 2) naming the pattern, when the config or `--rule` is read. (Called as a library without that check,",
+    "such a pattern is reported on every subject, at the subject itself, message id `invalidPattern`.)",
     "",
     "For a copy request, the tags the copy will carry are, as CopyDBClusterSnapshot applies them:",
     "",
@@ -161,7 +146,7 @@ export default defineRule<TagPolicyOptions>({
       patterns: {
         type: "object",
         additionalProperties: { type: "string" },
-        description: "Tag key → regular expression (ECMAScript, `u` flag, not anchored) the tag's value must match when the tag is present",
+        description: "Tag key → regular expression (RE2 syntax: no lookaround or backreferences; not anchored) the tag's value must match when the tag is present",
       },
       allowed: {
         type: "array",
@@ -197,7 +182,7 @@ export default defineRule<TagPolicyOptions>({
       "The source snapshot's tag {{key}}, copied by CopyTags, is not allowed by the tag policy (allowed: {{allowed}}): " +
       "remove it from the source, or list every tag the copy needs in Tags.",
     invalidPattern:
-      "The tag policy's pattern for {{key}}, {{pattern}}, is not a valid regular expression ({{error}}): fix the option " +
+      "The tag policy's pattern for {{key}}, {{pattern}}, {{error}}: fix the option " +
       "`patterns`; until then values of {{key}} are not checked.",
     tagsNotGathered:
       "The snapshot has no TagList, so its tags cannot be checked against the tag policy: include TagList in the " +
@@ -210,6 +195,13 @@ export default defineRule<TagPolicyOptions>({
       url: "https://docs.aws.amazon.com/neptune/latest/apiref/API_CopyDBClusterSnapshot.html",
     },
   ],
+  checkOptions(options) {
+    for (const [key, pattern] of Object.entries(options.patterns ?? {})) {
+      const problem = compileLinear(pattern);
+      if (typeof problem === "string") return { pointer: `/patterns/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`, message: `the pattern ${JSON.stringify(pattern)} for ${JSON.stringify(key)} ${problem}` };
+    }
+    return undefined;
+  },
   check(context) {
     const { required, patterns, allowed, caseSensitive } = context.options;
     const patternEntries = Object.entries(patterns ?? {});
@@ -217,9 +209,9 @@ export default defineRule<TagPolicyOptions>({
     if (!(context.request?.isObject ?? context.snapshot?.isObject)) return;
     const fold = (key: string) => (caseSensitive === false ? key.toLowerCase() : key);
 
-    const checks: { key: string; pattern: string; re: RegExp }[] = [];
+    const checks: { key: string; pattern: string; re: LinearRegExp }[] = [];
     for (const [key, pattern] of patternEntries) {
-      const re = compile(pattern);
+      const re = compileLinear(pattern);
       if (typeof re === "string") {
         context.report({ pointer: "", messageId: "invalidPattern", data: { key: JSON.stringify(key), pattern: JSON.stringify(pattern), error: re } });
       } else {

@@ -1,5 +1,5 @@
 import { defineRule } from "../src/engine/rule.js";
-import { matchesAny } from "../src/engine/glob.js";
+import { globOptionsProblem, matchesAny } from "../src/engine/glob.js";
 
 export interface TargetNameOptions {
   patterns: string[];
@@ -43,6 +43,7 @@ export default defineRule<TargetNameOptions>({
       url: "https://docs.aws.amazon.com/neptune/latest/apiref/API_CopyDBClusterSnapshot.html",
     },
   ],
+  checkOptions: (options) => globOptionsProblem(options, ["patterns"]),
   check({ request, options, report }) {
     const target = request?.validTarget;
     if (target === undefined || matchesAny(options.patterns, target, { nocase: true })) return;

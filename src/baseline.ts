@@ -1,7 +1,7 @@
 // Baselines: adopt the tool in a repository with existing debt. A baseline lists findings by file,
 // subject id, rule id and pointer — not by line, so edits elsewhere in a file do not bring them
 // back — and a run with it reports only findings beyond it (each entry absorbs one finding).
-import { readFileSync } from "node:fs";
+import { InputError, MAX_TEXT_BYTES, readText } from "./input/read.js";
 import type { RunResult } from "./model/types.js";
 
 export interface BaselineEntry {
@@ -23,12 +23,19 @@ function keyOf(e: BaselineEntry): string {
 export class BaselineError extends Error {}
 
 export function readBaseline(path: string): Baseline {
+  let text: string;
+  try {
+    // readText refuses what is not a regular file (a FIFO would block the run) before reading.
+    text = readText(path, MAX_TEXT_BYTES);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    throw new BaselineError(error.message === "does not exist" ? "does not exist (write one with --write-baseline)" : error.message);
+  }
   let value: unknown;
   try {
-    value = JSON.parse(readFileSync(path, "utf8"));
+    value = JSON.parse(text);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new BaselineError(code === "ENOENT" ? "does not exist (write one with --write-baseline)" : code ? `cannot be read (${code})` : `is not valid JSON (${(error as Error).message})`);
+    throw new BaselineError(`is not valid JSON (${(error as Error).message})`);
   }
   const findings = (value as Baseline | null)?.findings;
   const valid =

@@ -19,6 +19,8 @@ export interface CommonArgs {
   "require-facts"?: boolean;
   color?: boolean;
   debug: boolean;
+  /** lint and copy: follow links to files outside the folders walked. */
+  "follow-links-outside"?: boolean;
 }
 
 /** --region as a list (audit --live and export take several). */

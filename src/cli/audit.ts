@@ -1,5 +1,6 @@
 // `audit --inventory FILE` or `audit --live [--region R]…`: check existing snapshots.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
+import { writeFileSafely } from "../io/write.js";
 import { join, resolve } from "node:path";
 import { listingRegions } from "../config/destination.js";
 import { gatherLive } from "../facts/gather.js";
@@ -23,9 +24,16 @@ async function writeRemediation(dir: string, cwd: string, run: RunResult, batche
   const target = resolve(cwd, dir);
   try {
     mkdirSync(target, { recursive: true });
-    for (const [file, plan] of plans) writeFileSync(join(target, file), JSON.stringify(plan, null, 2) + "\n");
   } catch (error) {
     throw new UsageError(`cannot write --plan-remediation ${dir}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  for (const [file, plan] of plans) {
+    try {
+      // The tool names these files: a link planted under one of the names is refused, never followed.
+      writeFileSafely(join(target, file), JSON.stringify(plan, null, 2) + "\n", { links: { kind: "refuse" } });
+    } catch (error) {
+      throw new UsageError(`cannot write --plan-remediation ${dir}: ${join(dir, file)}: ${(error as Error).message}`);
+    }
   }
   const copies = [...plans.values()].reduce((n, p) => n + p.copies.length, 0);
   process.stderr.write(`Remediation: ${copies} cop${copies === 1 ? "y" : "ies"} planned in ${plans.size} file${plans.size === 1 ? "" : "s"} under ${dir} (lint them, then copy --apply).\n`);

@@ -13,6 +13,7 @@ import { writeReport } from "./output.js";
 import { TOOL_NAME, TOOL_VERSION } from "./package-info.js";
 import { loadPolicy } from "./policy.js";
 import { requestRunOptions } from "./lint.js";
+import { printInputErrors } from "./finish.js";
 
 export interface CopyArgs extends Omit<CommonArgs, "format" | "output"> {
   /** One report: yargs offers only these two and refuses a second --format. */
@@ -64,7 +65,7 @@ export async function copyCommand(args: CopyArgs): Promise<number> {
     refusePlans: true,
   });
   const items: CopyItem[] = (run.checked ?? []).map(({ subject, facts, result }) => planCopy(subject, facts, result));
-  for (const e of run.inputErrors) process.stderr.write(`${[e.file, e.line, e.column].filter((x) => x !== undefined).join(":")}: ${e.message}\n`);
+  printInputErrors(run.inputErrors);
   if (run.inputErrors.length > 0) {
     process.stderr.write("copy: some input could not be read; nothing was copied (exit 2)\n");
     return EXIT.fatal;

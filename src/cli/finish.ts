@@ -2,6 +2,7 @@
 import type { Rule } from "../engine/rule.js";
 import type { RunResult } from "../model/types.js";
 import { FORMATTERS, type FormatName } from "../report/index.js";
+import { printable } from "../report/escape.js";
 import type { RuleInfo } from "../report/types.js";
 import { EXIT } from "./errors.js";
 import type { ReportTarget } from "./options.js";
@@ -50,6 +51,14 @@ export function ruleInfos(rules: readonly Rule[]): RuleInfo[] {
   ];
 }
 
+/** One line on stderr per input error, `file:line:column: message`, control characters escaped. */
+export function printInputErrors(errors: RunResult["inputErrors"]): void {
+  for (const e of errors) {
+    const where = [e.file, e.line, e.column].filter((x) => x !== undefined).join(":");
+    process.stderr.write(`${printable(where)}: ${printable(e.message)}\n`);
+  }
+}
+
 /** Write one report. Only stylish on stdout gets colour, the terminal's width and links. */
 function writeOne(run: RunResult, rules: readonly Rule[], target: ReportTarget, options: ReportOptions): void {
   const toTerminal = target.format === "stylish" && target.path === undefined;
@@ -71,10 +80,7 @@ function writeOne(run: RunResult, rules: readonly Rule[], target: ReportTarget, 
 export function finish(run: RunResult, rules: readonly Rule[], options: ReportOptions): number {
   const shown = options.quiet ? onlyErrors(run) : run;
   for (const target of options.reports) writeOne(shown, rules, target, options);
-  for (const e of run.inputErrors) {
-    const where = [e.file, e.line, e.column].filter((x) => x !== undefined).join(":");
-    process.stderr.write(`${where}: ${e.message}\n`);
-  }
+  printInputErrors(run.inputErrors);
   if (run.inputErrors.length > 0) {
     // A stylish report on the terminal has just said so in its last line.
     const told = options.reports.some((t) => t.format === "stylish" && t.path === undefined);

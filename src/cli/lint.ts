@@ -1,8 +1,10 @@
 // `lint [PATH…]`: check proposed copy requests, with facts from --inventory or --live when given.
-import { basename, dirname, join, resolve } from "node:path";
-import { renameSync, rmSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { BaselineError, applyBaseline, baselineOf, readBaseline } from "../baseline.js";
 import { loadInventory } from "../facts/inventory.js";
+import { displayPath } from "../input/display-path.js";
+import { writeFixedFile } from "../io/write.js";
+import { printable } from "../report/escape.js";
 import { indexFacts, liveFacts, type FactSource } from "../facts/source.js";
 import { InputError } from "../input/read.js";
 import { runRequests, type FixRecord, type RequestRunOptions } from "../pipeline/index.js";
@@ -36,26 +38,17 @@ export function requestRunOptions(args: CommonArgs & { paths: string[] }, policy
     region: destinationRegionArg(args),
     account: args.account === undefined ? undefined : String(args.account),
     ...(args["require-facts"] ? { requireFacts: true } : {}),
+    followLinksOutside: args["follow-links-outside"],
+    onSkippedLink: (path, target, root) =>
+      process.stderr.write(`${printable(displayPath(cwd, path))}: skipped: a link to ${printable(target)}, outside ${printable(displayPath(cwd, root))} (--follow-links-outside lints it)\n`),
   };
-}
-
-/** Replace a file through a temporary file and a rename, so an interrupted fix never leaves half a file. */
-function writeFileAtomic(path: string, text: string): void {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.fix`);
-  try {
-    writeFileSync(temp, text);
-    renameSync(temp, path);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw new InputError(`${path}: cannot write the fixed file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-  }
 }
 
 function reportFixes(fixes: readonly FixRecord[], dryRun: boolean, unifiedDiff: ((file: string, before: string, after: string) => string) | undefined): void {
   if (fixes.length === 0) return;
   for (const f of fixes) {
     if (dryRun) process.stdout.write(unifiedDiff!(f.file, f.before, f.after));
-    else writeFileAtomic(f.path, f.after);
+    else writeFixedFile(f.path, f.after, f.root);
   }
   const count = fixes.reduce((n, f) => n + f.applied, 0);
   process.stderr.write(`${dryRun ? "Would fix" : "Fixed"} ${count} problem${count === 1 ? "" : "s"} in ${fixes.length} file${fixes.length === 1 ? "" : "s"}.\n`);
@@ -102,7 +95,7 @@ export async function lintCommand(args: LintArgs): Promise<number> {
   let run = found;
   if (args["write-baseline"] !== undefined) {
     const baseline = baselineOf(found);
-    writeReport(JSON.stringify(baseline, null, 2) + "\n", args["write-baseline"], cwd);
+    writeReport(JSON.stringify(baseline, null, 2) + "\n", args["write-baseline"], cwd, "--write-baseline");
     process.stderr.write(`Wrote ${baseline.findings.length} finding${baseline.findings.length === 1 ? "" : "s"} to the baseline ${args["write-baseline"]}.\n`);
     run = applyBaseline(found, baseline);
   } else if (args.baseline !== undefined) {

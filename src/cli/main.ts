@@ -8,6 +8,7 @@ import { EXIT, UsageError } from "./errors.js";
 import type { CommonArgs } from "./args.js";
 import { COMMANDS, checkCommon, checkRepeats, docsLink, explainParseFailure, optionEntries, type CommandSpec } from "./options.js";
 import { DOCS_BASE, TOOL_NAME, TOOL_VERSION } from "./package-info.js";
+import { printable } from "../report/escape.js";
 import { STDIN_ARG } from "./stdin.js";
 
 let debug = false;
@@ -15,11 +16,11 @@ let debug = false;
 function report(error: unknown): number {
   if (error instanceof ConfigError) {
     const where = [error.file, error.line, error.column].filter((x) => x !== undefined).join(":");
-    process.stderr.write(`${where}: config: ${error.message}\n`);
+    process.stderr.write(`${printable(where)}: config: ${printable(error.message)}\n`);
   } else if (error instanceof InputError || error instanceof UsageError || error instanceof AwsError) {
-    process.stderr.write(`${TOOL_NAME}: ${error.message}\n`);
+    process.stderr.write(`${TOOL_NAME}: ${printable(error.message)}\n`);
   } else {
-    process.stderr.write(`${TOOL_NAME}: internal error: ${(error as Error)?.message ?? String(error)}\n`);
+    process.stderr.write(`${TOOL_NAME}: internal error: ${printable((error as Error)?.message ?? String(error))}\n`);
     if (debug) process.stderr.write(`${(error as Error)?.stack ?? ""}\n`);
     else process.stderr.write("Run again with --debug for the stack trace, and please report it.\n");
   }

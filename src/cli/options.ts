@@ -37,6 +37,7 @@ export const OPTIONS = {
   baseline: { type: "string", requiresArg: true, describe: "Report only findings not in this baseline file" },
   "write-baseline": { type: "string", requiresArg: true, describe: "Write the current findings to this baseline file (they are then not reported)" },
   "only-requests": { type: "boolean", describe: "Skip named files that do not look like requests, as a folder walk does (for pre-commit)" },
+  "follow-links-outside": { type: "boolean", describe: "Follow links to files outside the folders walked (skipped by default, each named on stderr)" },
   fix: { type: "boolean", describe: "Apply the safe fixes in place (keeps comments, key order and formatting)" },
   "fix-dry-run": { type: "boolean", describe: "Print the fixes as a diff; change no file" },
   "plan-remediation": { type: "string", requiresArg: true, describe: "Write copy plans that fix snapshots with bad KMS keys or tags into this folder" },
@@ -74,7 +75,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: "lint",
     usage: "lint [paths..]",
     describe: "Check proposed copy requests in files or folders (default .)",
-    options: [...POLICY, "region", "account", "inventory", "live", ...AWS, ...REPORT, "baseline", "write-baseline", "only-requests", "fix", "fix-dry-run", "stdin-filename", "debug"],
+    options: [...POLICY, "region", "account", "inventory", "live", ...AWS, ...REPORT, "baseline", "write-baseline", "only-requests", "follow-links-outside", "fix", "fix-dry-run", "stdin-filename", "debug"],
     examples: [
       ["$0 lint copies/ --region us-west-2", "Lint every request under copies/, offline"],
       ["$0 lint --inventory inventory.json -f sarif -o lint.sarif -f stylish", "Lint with facts; SARIF to a file and the table to the terminal"],
@@ -96,7 +97,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: "copy",
     usage: "copy [paths..]",
     describe: "Perform the compliant copies among the requests (dry run unless --apply)",
-    options: [...POLICY, "region", "account", ...AWS, ["format", "format-stylish-json"], ["output", "output-one"], "apply", "wait", "timeout", "poll-interval", ["inventory", "inventory-refused"], "debug"],
+    options: [...POLICY, "region", "account", ...AWS, ["format", "format-stylish-json"], ["output", "output-one"], "apply", "wait", "timeout", "poll-interval", "follow-links-outside", ["inventory", "inventory-refused"], "debug"],
     examples: [
       ["$0 copy copies/dr.yml", "Show what would be copied; change nothing"],
       ["$0 copy copies/dr.yml --apply --wait --timeout 7200", "Start the compliant copies and follow them to the end"],

@@ -1,24 +1,11 @@
-// Writing reports: to stdout, or to --output atomically (a temporary file renamed into place), so a
-// failed run never leaves half a report where a good one was.
-import { closeSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
-import { dirname, basename, join, resolve } from "node:path";
+// Writing reports: to stdout, or to --output through the one safe writer (src/io/write.ts): a regular
+// file is replaced atomically, so a failed run never leaves half a report where a good one was; a
+// device or FIFO is written, never replaced; a symbolic link is followed, as a shell's `>` does.
+import { resolve } from "node:path";
+import { writeAll, writeFileSafely } from "../io/write.js";
 import { UsageError } from "./errors.js";
 
-/** Write every chunk; a stdout pipe that is not ready (EAGAIN) is retried rather than the report lost. */
-function writeAll(fd: number, report: string | Iterable<string>): void {
-  for (const chunk of typeof report === "string" ? [report] : report) {
-    const bytes = Buffer.from(chunk, "utf8");
-    for (let done = 0; done < bytes.length; ) {
-      try {
-        done += writeSync(fd, bytes, done);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error;
-      }
-    }
-  }
-}
-
-export function writeReport(report: string | Iterable<string>, output: string | undefined, cwd: string): void {
+export function writeReport(report: string | Iterable<string>, output: string | undefined, cwd: string, option = "--output"): void {
   if (output === undefined) {
     try {
       writeAll(1, report);
@@ -28,19 +15,10 @@ export function writeReport(report: string | Iterable<string>, output: string | 
     }
     return;
   }
-  const target = resolve(cwd, output);
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   try {
-    const fd = openSync(temp, "w");
-    try {
-      writeAll(fd, report);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, target);
+    writeFileSafely(resolve(cwd, output), report, { links: { kind: "follow" } });
   } catch (error) {
-    rmSync(temp, { force: true });
-    throw new UsageError(`cannot write --output ${output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new UsageError(`cannot write ${option} ${output}: ${(error as Error).message}`);
   }
 }
 

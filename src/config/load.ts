@@ -4,6 +4,7 @@ import { closestName } from "../engine/suggest.js";
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { describeSchemaErrors } from "../engine/schema-errors.js";
+import { globProblem } from "../engine/glob.js";
 import { ruleOptionValidators, validatePolicy } from "../engine/validators.js";
 import { NO_OPTIONS, type Rule } from "../engine/rule.js";
 import { InputError, parseText, readText, syntaxOf } from "../input/read.js";
@@ -61,7 +62,7 @@ export function ruleOptionsProblem(rule: Rule, options: Record<string, unknown>)
     const [extra] = Object.keys(options);
     return extra === undefined ? undefined : { pointer: `/${extra}`, message: `the options have an unknown member ${extra}` };
   }
-  if (validate(options)) return undefined;
+  if (validate(options)) return rule.checkOptions?.(options);
   const [first] = describeSchemaErrors(validate.errors ?? [], options);
   return first && { pointer: first.pointer, message: first.message.replace(/^the document/, "the options") };
 }
@@ -88,6 +89,21 @@ function checkRules(
     if (Array.isArray(setting) && setting[1] !== undefined) {
       const problem = ruleOptionsProblem(rule, setting[1]);
       if (problem) fail(file, doc, `${pointer}/1${problem.pointer}`, `rule ${id}: ${problem.message}`);
+    }
+  }
+}
+
+/** Every glob of `files`, `ignores` and `overrides[].files` must be one that can be matched in linear time. */
+function checkGlobs(file: string, doc: ParsedDocument, config: Omit<PolicyConfig, "path" | "dir">): void {
+  const lists: [string, string[] | undefined][] = [
+    ["/files", config.files],
+    ["/ignores", config.ignores],
+    ...(config.overrides ?? []).map((o, i): [string, string[]] => [`/overrides/${i}/files`, o.files]),
+  ];
+  for (const [pointer, globs] of lists) {
+    for (const [i, glob] of (globs ?? []).entries()) {
+      const problem = globProblem(glob);
+      if (problem) fail(file, doc, `${pointer}/${i}`, problem);
     }
   }
 }
@@ -120,6 +136,7 @@ export async function loadConfig(path: string, rules: readonly Rule[]): Promise<
     const problem = region === undefined ? undefined : unknownRegionProblem(region);
     if (problem) fail(file, doc, pointer, `region ${problem}`);
   }
+  checkGlobs(file, doc, config);
   const known = new Map(rules.map((r) => [r.id, r]));
   const customIds = new Set<string>();
   for (const [i, custom] of (config.customRules ?? []).entries()) {

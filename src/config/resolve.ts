@@ -1,7 +1,7 @@
 // Per-file settings: the rules enabled (with severity and options) and the destination defaults, from
 // the recommended policy, the config, the overrides whose globs match the file, and --rule flags.
 import { relative } from "node:path";
-import picomatch from "picomatch";
+import { globMatcher } from "../engine/glob.js";
 import type { EnabledRule } from "../engine/runner.js";
 import { withDefaults } from "../engine/options.js";
 import type { Rule } from "../engine/rule.js";
@@ -38,7 +38,7 @@ export class SettingsResolver {
     private readonly rules: readonly Rule[],
     private readonly cliRules: readonly CliRuleSetting[] = [],
   ) {
-    this.overrideMatchers = (config.overrides ?? []).map((o) => picomatch(o.files, { dot: true }));
+    this.overrideMatchers = (config.overrides ?? []).map((o) => globMatcher(o.files));
     // Settle option problems now, not at the first file they apply to.
     this.cache.set("", this.build([]));
     this.overrideMatchers.forEach((_, i) => this.build([i]));

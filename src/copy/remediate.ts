@@ -68,7 +68,13 @@ export function planRemediation(
     if (!kms && !tags && !unencrypted) continue;
     const snapshot = snapshotOf(result);
     const arn = snapshotArnOf(snapshot);
-    if (snapshot === undefined || arn === undefined || typeof snapshot.DBClusterSnapshotArn !== "string") continue;
+    if (snapshot === undefined) continue;
+    if (arn === undefined || typeof snapshot.DBClusterSnapshotArn !== "string") {
+      // Without a well-formed ARN the copy's region and account are unknown: say so, never drop it silently.
+      const name = typeof snapshot.DBClusterSnapshotArn === "string" ? snapshot.DBClusterSnapshotArn : String(snapshot.DBClusterSnapshotIdentifier ?? `${result.file} snapshot ${result.index}`);
+      unfixable.push({ arn: name, reason: "its DBClusterSnapshotArn is missing or not a well-formed cluster-snapshot ARN, so the region and account of a copy are unknown" });
+      continue;
+    }
     if (unencrypted || snapshot.StorageEncrypted === false) {
       unfixable.push({ arn: snapshot.DBClusterSnapshotArn, reason: "it is not encrypted, and copying cannot encrypt a snapshot: restore it to a cluster with encryption on and snapshot that" });
       continue;

@@ -3,16 +3,39 @@
 import { Ajv, type ValidateFunction } from "ajv";
 import type { CustomRuleSpec } from "../model/policy.js";
 import { NO_OPTIONS, defineRule, type Rule } from "./rule.js";
+import { compileLinear } from "./regex.js";
+import { endlessRef } from "./schema-loops.js";
 
 let ajv: Ajv | undefined;
 const compiled = new WeakMap<object, ValidateFunction>();
+/** What ajv would have logged while compiling (e.g. `unknown format "x" ignored`): a problem, not a stderr line. */
+const logged: string[] = [];
+
+/** JSON Schema `pattern`s run on the linear-time engine (see regex.ts); one that cannot is a compile error. */
+const linearEngine = Object.assign(
+  (pattern: string) => {
+    const re = compileLinear(pattern);
+    if (typeof re === "string") throw new Error(`pattern ${JSON.stringify(pattern)} ${re}`);
+    return re;
+  },
+  { code: "compileLinear" },
+);
+
+function instance(): Ajv {
+  const log = (...args: unknown[]) => void logged.push(args.map(String).join(" "));
+  ajv ??= new Ajv({ allErrors: false, strict: false, code: { regExp: linearEngine }, logger: { log() {}, warn: log, error: log } });
+  return ajv;
+}
 
 export function compileCustomSchema(schema: Record<string, unknown>): { validate?: ValidateFunction; problem?: string } {
   const cached = compiled.get(schema);
   if (cached) return { validate: cached };
-  ajv ??= new Ajv({ allErrors: false, strict: false });
+  const loop = endlessRef(schema);
+  if (loop !== undefined) return { problem: `the $ref at ${loop} leads back to itself without descending into the value, so checking any value would never end` };
+  logged.length = 0;
   try {
-    const validate = ajv.compile(schema);
+    const validate = instance().compile(schema);
+    if (logged.length > 0) return { problem: logged[0]!.replace(/ ignored in schema/, " in schema").concat(" (custom rules know no formats: use pattern)") };
     compiled.set(schema, validate);
     return { validate };
   } catch (error) {

@@ -1,20 +1,76 @@
-// picomatch matchers for rule options, compiled once per distinct pattern list (rules run per
-// subject, options are per run).
+// Globs from a config (`files`, `ignores`, `overrides[].files`, rule options such as target-name's
+// `patterns`): picomatch's syntax and meaning, matched in linear time. picomatch turns a glob into a
+// backtracking regular expression, and `**a**a**a**a**a**a**a**a**b` then takes minutes on a 63-character
+// name; here picomatch's expression runs on re2js (see regex.ts) instead. RE2 has no lookaround, so
+// picomatch's guards are dropped: "never an empty text" (an empty text is matched by picomatch itself,
+// which cannot backtrack on it) and "no wildcard matches a `.` or `..` segment" (such segments never
+// occur in the relative paths walked, nor in AWS identifiers, regions or key ARNs). A glob that needs
+// other lookaround — picomatch's negation `!(…)` — is refused when the config is loaded.
 import picomatch from "picomatch";
+import { RE2JS } from "re2js";
 
 type Matcher = (text: string) => boolean;
+
+/** The guards picomatch writes with lookaround (dot segments, non-empty). */
+const GUARDS = ["(?!(?:^|\\/)\\.{1,2}(?:\\/|$))", "(?!\\.{1,2}(?:\\/|$))", "(?=.)"];
+const LOOKAROUND = /\(\?<?[=!]/;
+
+function compile(glob: string, nocase: boolean): Matcher | string {
+  let source = picomatch.makeRe(glob, { dot: true, nocase }).source;
+  for (const guard of GUARDS) source = source.split(guard).join("");
+  if (LOOKAROUND.test(source)) return "uses a negation (!(…)), which only a backtracking matcher can run: list what to match instead";
+  let re: RE2JS;
+  try {
+    re = RE2JS.compile(source, nocase ? RE2JS.CASE_INSENSITIVE : 0);
+  } catch (error) {
+    return `cannot be matched in linear time (${(error as Error).message})`;
+  }
+  const empty = picomatch(glob, { dot: true, nocase });
+  return (text) => (text === "" ? empty(text) : re.matches(text));
+}
+
+/** Why a glob from the config cannot be used, or undefined when it can. */
+export function globProblem(glob: string): string | undefined {
+  const result = compile(glob, false);
+  return typeof result === "string" ? `the glob ${JSON.stringify(glob)} ${result}` : undefined;
+}
+
+/** For a rule's checkOptions: the first glob, in the options named, that cannot be used. */
+export function globOptionsProblem(options: Record<string, unknown>, names: readonly string[]): { pointer: string; message: string } | undefined {
+  for (const name of names) {
+    const globs = options[name];
+    if (!Array.isArray(globs)) continue;
+    for (const [i, glob] of globs.entries()) {
+      const message = typeof glob === "string" ? globProblem(glob) : undefined;
+      if (message) return { pointer: `/${name}/${i}`, message };
+    }
+  }
+  return undefined;
+}
+
 const cache = new Map<string, Matcher>();
 
 /**
- * True when `text` matches any of `patterns`. Options are picomatch's: `nocase` for identifiers
- * (case-insensitive in AWS). `dot` is on: nothing we match is a path with hidden files.
+ * A matcher for any of `patterns` (picomatch's `dot` on: nothing we match is a path with hidden
+ * files; `nocase` for identifiers, case-insensitive in AWS). Globs are checked by globProblem when
+ * the config is loaded; one that was not and cannot be used is a bug.
  */
-export function matchesAny(patterns: readonly string[], text: string, options: { nocase?: boolean } = {}): boolean {
+export function globMatcher(patterns: readonly string[], options: { nocase?: boolean } = {}): Matcher {
   const cacheKey = `${options.nocase ? "i" : "s"}\u0000${patterns.join("\u0000")}`;
   let matcher = cache.get(cacheKey);
   if (matcher === undefined) {
-    matcher = picomatch(patterns as string[], { dot: true, nocase: options.nocase ?? false });
+    const each = patterns.map((glob) => {
+      const m = compile(glob, options.nocase ?? false);
+      if (typeof m === "string") throw new Error(`the glob ${JSON.stringify(glob)} ${m}`);
+      return m;
+    });
+    matcher = (text) => each.some((m) => m(text));
     cache.set(cacheKey, matcher);
   }
-  return matcher(text);
+  return matcher;
+}
+
+/** True when `text` matches any of `patterns`. */
+export function matchesAny(patterns: readonly string[], text: string, options: { nocase?: boolean } = {}): boolean {
+  return globMatcher(patterns, options)(text);
 }

@@ -74,6 +74,17 @@ export interface RuleDefinition<O = Record<string, unknown>> {
   /** For rules off by default: the setting `init` shows, commented out, as an example. */
   configExample?: string;
   check(context: RuleContext<O>): void;
+  /**
+   * What the options schema cannot say about options it accepted (a glob or regular expression that
+   * cannot be matched in linear time): the pointer within the options and the problem. Run when the
+   * config or a --rule flag is read, so the run stops with exit 2 before anything is checked.
+   */
+  checkOptions?(options: Partial<O>): OptionsProblem | undefined;
+}
+
+export interface OptionsProblem {
+  pointer: string;
+  message: string;
 }
 
 /** The shape the engine keeps: options typed loosely, since each rule validates its own. */

@@ -13,13 +13,16 @@ import { validateInventory } from "../engine/validators.js";
 import type { ParsedDocument } from "../input/document.js";
 import { findOffset, parseJson } from "../input/json.js";
 import { countMembers, positionFrom, scanTopLevelArray } from "../input/json-scan.js";
-import { InputError, parseText, readText, syntaxOf } from "../input/read.js";
+import { InputError, MAX_TEXT_BYTES, parseText, readText, syntaxOf } from "../input/read.js";
 import { snapshotArnOf } from "../model/arn.js";
 import type { KeyMetadata, Position, Snapshot } from "../model/types.js";
 import { FactIndex } from "./index.js";
 
-/** Inventories are exports of whole accounts: allow far more than a request file, below V8's string limit. */
-export const MAX_INVENTORY_BYTES = 512 * 1024 * 1024;
+/**
+ * Inventories are exports of whole accounts: allow far more than a request file, up to the longest
+ * text the process can hold (536,870,888 bytes on 64-bit Node.js, just under 512 MiB).
+ */
+export const MAX_INVENTORY_BYTES = Math.min(512 * 1024 * 1024, MAX_TEXT_BYTES);
 
 export interface Inventory {
   snapshots: unknown[];

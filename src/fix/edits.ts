@@ -83,10 +83,18 @@ export function addMember(text: string, doc: ParsedDocument, objectPointer: stri
   const member = `${name}: ${valueText(value, syntax)}`;
   const flow = syntax === "json" || text[objectSpan.valueStart] === "{";
   const lineStart = text.lastIndexOf("\n", lastSpan.start - 1) + 1;
+  // New lines end as the file's lines do (a CRLF file stays CRLF).
+  const eol = text.includes("\r\n") ? "\r\n" : "\n";
   if (flow) {
     const multiLine = text.slice(objectSpan.valueStart, lastSpan.start).includes("\n");
     const indent = text.slice(lineStart, lastSpan.start).replace(/\S/g, " ");
-    return { start: lastSpan.end, end: lastSpan.end, text: multiLine ? `,\n${indent}${member}` : `, ${member}` };
+    if (!multiLine) return { start: lastSpan.end, end: lastSpan.end, text: `, ${member}` };
+    // A comment after the last member stays on its line: the comma goes before it, the member after it.
+    let end = lineEnd(text, lastSpan.end);
+    if (text[end - 1] === "\r") end--;
+    const rest = text.slice(lastSpan.end, end);
+    if (syntax === "yaml" && /^[ \t]+#/.test(rest)) return { start: lastSpan.end, end, text: `,${rest}${eol}${indent}${member}` };
+    return { start: lastSpan.end, end: lastSpan.end, text: `,${eol}${indent}${member}` };
   }
   // A block mapping: a new line after the last member's value (and its comment), at its key's column.
   let valueEnd = lastSpan.end;
@@ -94,7 +102,7 @@ export function addMember(text: string, doc: ParsedDocument, objectPointer: stri
   let at = lineEnd(text, valueEnd);
   if (text[at - 1] === "\r") at--;
   const indent = " ".repeat(lastSpan.start - lineStart);
-  return { start: at, end: at, text: `\n${indent}${member}` };
+  return { start: at, end: at, text: `${eol}${indent}${member}` };
 }
 
 /** Apply edits from the end of the text backwards; an edit overlapping one already applied is dropped. */

@@ -1,5 +1,6 @@
 // Bytes to a parsed document, refusing what cannot be a request file: too large, binary, not UTF-8.
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from "node:fs";
+import { constants as bufferConstants } from "node:buffer";
 import type { ParsedDocument } from "./document.js";
 import { InputSyntaxError, lineIndex } from "./document.js";
 import { parseJson } from "./json.js";
@@ -28,16 +29,40 @@ export function syntaxOf(path: string): Syntax | undefined {
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
+/**
+ * The longest text this process can hold (V8's string limit, 536,870,888 characters on 64-bit
+ * Node.js): a UTF-8 file of at most this many bytes always fits, as no character takes fewer bytes
+ * than UTF-16 code units.
+ */
+export const MAX_TEXT_BYTES = bufferConstants.MAX_STRING_LENGTH;
+
+/** What a path that is not a regular file is, for the message refusing it; undefined for a regular file. */
+export function notRegular(stats: Stats): string | undefined {
+  if (stats.isFile()) return undefined;
+  if (stats.isDirectory()) return "is a directory";
+  if (stats.isFIFO()) return "is a FIFO (named pipe), not a regular file";
+  if (stats.isCharacterDevice()) return "is a character device (like /dev/zero or /dev/null), not a regular file";
+  if (stats.isBlockDevice()) return "is a block device, not a regular file";
+  if (stats.isSocket()) return "is a socket, not a regular file";
+  return "is not a regular file";
+}
+
 /** Read a file as UTF-8 text, or throw InputError saying why it cannot be. */
 export function readText(path: string, maxBytes = MAX_REQUEST_FILE_BYTES): string {
   let bytes: Buffer;
   let fd: number | undefined;
   try {
-    // open + fstat + read: the size is checked on the open file, without a separate stat of the path.
-    fd = openSync(path, "r");
-    const size = fstatSync(fd).size;
+    // open + fstat + read: kind and size are checked on the open file, without a separate stat of
+    // the path. O_NONBLOCK: opening a FIFO must not wait for a writer (regular files ignore it).
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const stats = fstatSync(fd);
+    const kind = notRegular(stats);
+    if (kind !== undefined) throw new InputError(kind);
+    const size = stats.size;
     if (size > maxBytes) {
-      throw new InputError(`is too large (${(size / 1048576).toFixed(1)} MiB; the limit is ${maxBytes / 1048576} MiB)`);
+      const whole = maxBytes % 1048576 === 0;
+      const amount = (n: number) => (whole ? `${(n / 1048576).toFixed(1)} MiB` : `${n.toLocaleString("en-US")} bytes`);
+      throw new InputError(`is too large (${amount(size)}; the limit is ${whole ? `${maxBytes / 1048576} MiB` : amount(maxBytes)})`);
     }
     bytes = Buffer.allocUnsafe(size);
     let done = 0;
@@ -59,10 +84,19 @@ export function readText(path: string, maxBytes = MAX_REQUEST_FILE_BYTES): strin
   return decode(bytes);
 }
 
+/** The name of a UTF-16 or UTF-32 byte order mark the bytes start with. */
+function otherUnicode(bytes: Uint8Array): string | undefined {
+  const [a, b, c, d] = bytes;
+  if (a === 0xff && b === 0xfe && c === 0 && d === 0) return "UTF-32LE";
+  if (a === 0 && b === 0 && c === 0xfe && d === 0xff) return "UTF-32BE";
+  if (a === 0xff && b === 0xfe) return "UTF-16LE";
+  if (a === 0xfe && b === 0xff) return "UTF-16BE";
+  return undefined;
+}
+
 export function decode(bytes: Uint8Array): string {
-  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-    throw new InputError("is UTF-16 text; save it as UTF-8");
-  }
+  const encoding = otherUnicode(bytes);
+  if (encoding !== undefined) throw new InputError(`is ${encoding} text; save it as UTF-8`);
   if (bytes.includes(0)) throw new InputError("is a binary file (it contains NUL bytes), not JSON or YAML");
   let text: string;
   try {

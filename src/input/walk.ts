@@ -1,11 +1,15 @@
 // PATH arguments → the files to lint. Folders are walked (not following links to folders, skipping
 // .git and node_modules, and what git ignores) and filtered by the config's picomatch globs; named
-// files are always taken.
-import { readdirSync, statSync } from "node:fs";
+// files are always taken. A link to a file outside the folder walked is not followed (on a pull
+// request it would read the runner's files into annotations) unless `followLinksOutside`; the caller
+// is told of each one skipped.
+import { readdirSync, realpathSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import picomatch from "picomatch";
 import { gitIgnored } from "./gitignore.js";
 import { InputError } from "./read.js";
+import { isInside } from "../io/paths.js";
+import { globMatcher } from "../engine/glob.js";
 
 export const DEFAULT_FILES = ["**/*.{json,yaml,yml}"];
 const SKIPPED_DIRS = new Set([".git", "node_modules"]);
@@ -14,6 +18,8 @@ export interface FoundFile {
   path: string;
   /** Named on the command line, so linted whatever its content. */
   explicit: boolean;
+  /** The folder it was found in by walking, or the working directory for a named file (links written by --fix stay inside it). */
+  root: string;
 }
 
 export interface WalkOptions {
@@ -24,6 +30,10 @@ export interface WalkOptions {
   ignores?: string[];
   /** Never lint this file (the config itself). */
   exclude?: string;
+  /** Follow links to files outside the folder walked (--follow-links-outside). */
+  followLinksOutside?: boolean;
+  /** Told of each link not followed because it leads outside the folder walked. */
+  onSkippedLink?: (path: string, target: string, root: string) => void;
 }
 
 export interface WalkError {
@@ -32,8 +42,9 @@ export interface WalkError {
 }
 
 export function walk(paths: readonly string[], options: WalkOptions): { files: FoundFile[]; errors: WalkError[] } {
-  const include = picomatch(options.files?.length ? options.files : DEFAULT_FILES, { dot: true });
-  const ignore = options.ignores?.length ? picomatch(options.ignores, { dot: true }) : () => false;
+  // The config's globs, matched in linear time (a hostile glob cannot stall the walk).
+  const include = globMatcher(options.files?.length ? options.files : DEFAULT_FILES);
+  const ignore = options.ignores?.length ? globMatcher(options.ignores) : () => false;
   const wanted = (abs: string) => {
     const rel = relative(options.baseDir, abs).split("\\").join("/");
     // Outside the config's folder its globs cannot apply: fall back to the default extensions.
@@ -43,13 +54,20 @@ export function walk(paths: readonly string[], options: WalkOptions): { files: F
   const files: FoundFile[] = [];
   const errors: WalkError[] = [];
   const seen = new Set<string>();
-  const add = (path: string, explicit: boolean) => {
+  const add = (path: string, explicit: boolean, root: string) => {
     if (seen.has(path) || path === options.exclude) return;
     seen.add(path);
-    files.push({ path, explicit });
+    files.push({ path, explicit, root });
+  };
+  /** A link to a file, taken when it stays inside the walked root (or links outside are allowed). */
+  const addLink = (path: string, root: string, realRoot: string) => {
+    const real = realFile(path);
+    if (real === undefined || !wanted(path)) return;
+    if (options.followLinksOutside || isInside(realRoot, real)) add(path, false, root);
+    else options.onSkippedLink?.(path, real, root);
   };
 
-  const visit = (dir: string, ignored: ((path: string) => boolean) | undefined) => {
+  const visit = (dir: string, ignored: ((path: string) => boolean) | undefined, root: string, realRoot: string) => {
     let entries;
     try {
       entries = readdirSync(dir, { withFileTypes: true });
@@ -62,9 +80,11 @@ export function walk(paths: readonly string[], options: WalkOptions): { files: F
       const path = join(dir, entry.name);
       if (ignored?.(path)) continue;
       if (entry.isDirectory()) {
-        if (!SKIPPED_DIRS.has(entry.name)) visit(path, ignored);
-      } else if (entry.isFile() || (entry.isSymbolicLink() && isFile(path))) {
-        if (wanted(path)) add(path, false);
+        if (!SKIPPED_DIRS.has(entry.name)) visit(path, ignored, root, realRoot);
+      } else if (entry.isFile()) {
+        if (wanted(path)) add(path, false, root);
+      } else if (entry.isSymbolicLink()) {
+        addLink(path, root, realRoot);
       }
     }
   };
@@ -79,16 +99,17 @@ export function walk(paths: readonly string[], options: WalkOptions): { files: F
       errors.push({ path, error: new InputError(code === "ENOENT" ? "does not exist" : `cannot be read (${code ?? "error"})`) });
       continue;
     }
-    if (stats.isDirectory()) visit(path, gitIgnored(path));
-    else add(path, true);
+    if (stats.isDirectory()) visit(path, gitIgnored(path), path, realpathSync(path));
+    else add(path, true, options.cwd);
   }
   return { files, errors };
 }
 
-function isFile(path: string): boolean {
+/** The real path of a link that leads to a regular file, else undefined. */
+function realFile(path: string): string | undefined {
   try {
-    return statSync(path).isFile();
+    return statSync(path).isFile() ? realpathSync(path) : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }

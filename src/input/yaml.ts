@@ -73,12 +73,32 @@ function nodeAt(doc: Document, segments: string[], wantKey: boolean): Node | und
   return chosen as Node | undefined;
 }
 
+/** The offset of the first mapping key that is itself a collection (`? [a, b]`): JSON has no such keys. */
+function firstCollectionKey(node: unknown): number | undefined {
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (isMap(pair.key) || isSeq(pair.key)) return (pair.key as Node).range?.[0] ?? 0;
+      const inner = firstCollectionKey(pair.value);
+      if (inner !== undefined) return inner;
+    }
+  } else if (isSeq(node)) {
+    for (const item of node.items) {
+      const inner = firstCollectionKey(item);
+      if (inner !== undefined) return inner;
+    }
+  }
+  return undefined;
+}
+
 export function parseYaml(text: string): ParsedDocument {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, version: "1.2" });
+  // logLevel "error": the package's warnings become input errors here, never lines on stderr.
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, version: "1.2", logLevel: "error" });
   const problem = doc.errors[0] ?? doc.warnings[0];
   if (problem) throw new InputSyntaxError(problem.message.split("\n")[0] as string, problem.pos[0]);
   if (doc.contents === null) throw new InputSyntaxError("the file holds no YAML document", 0);
+  const collectionKey = firstCollectionKey(doc.contents);
+  if (collectionKey !== undefined) throw new InputSyntaxError("a mapping key is a sequence or mapping; keys must be plain values", collectionKey);
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIASES });

@@ -17,6 +17,8 @@ export interface FixRecord {
   before: string;
   after: string;
   applied: number;
+  /** Where a link may lead for the fix to be written through it (see FileInput.root). */
+  root: string;
 }
 
 function defectCounts(checked: readonly Checked[]): Map<string, number> {

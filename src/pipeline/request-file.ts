@@ -32,6 +32,8 @@ export interface FileInput {
   explicit: boolean;
   /** A Terraform plan is refused (copy: Terraform makes those copies itself). */
   refusePlans?: boolean;
+  /** The folder walked to find it, or the working directory for a named file: --fix writes through a link only to a file inside it. */
+  root?: string;
 }
 
 function requestId(value: unknown, member: string): string | null {

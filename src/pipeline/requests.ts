@@ -30,6 +30,9 @@ export interface RequestRunOptions extends RunSettings {
   refusePlans?: boolean;
   /** `lint -`: the one document read from standard input, shown and configured as this path. */
   stdin?: { text: string; path: string };
+  /** Follow links to files outside the folders walked; else each is skipped and told of. */
+  followLinksOutside?: boolean;
+  onSkippedLink?: (path: string, target: string, root: string) => void;
 }
 
 export interface RequestRun extends RunResult {
@@ -48,9 +51,9 @@ export async function runRequests(options: RequestRunOptions): Promise<RequestRu
     const path = resolve(cwd, options.stdin.path);
     inputs.push({ path, file: displayPath(cwd, path), text: options.stdin.text, explicit: true });
   } else {
-    const found = walk(options.paths, { cwd, baseDir: config.dir, files: config.files, ignores: config.ignores, exclude: config.path });
+    const found = walk(options.paths, { cwd, baseDir: config.dir, files: config.files, ignores: config.ignores, exclude: config.path, followLinksOutside: options.followLinksOutside, onSkippedLink: options.onSkippedLink });
     for (const { path, error } of found.errors) inputs.push({ error: { file: displayPath(cwd, path), message: error.message } });
-    for (const { path, explicit } of found.files) inputs.push(...readInput(path, displayPath(cwd, path), explicit && !options.onlyRequests));
+    for (const { path, explicit, root } of found.files) inputs.push(...readInput(path, displayPath(cwd, path), explicit && !options.onlyRequests, root));
   }
   const results: SubjectResult[] = [];
   const inputErrors: InputProblem[] = [];
@@ -80,7 +83,7 @@ export async function runRequests(options: RequestRunOptions): Promise<RequestRu
     if (options.fix) {
       const fixed = await fixPasses(input.text, { parsed, checked }, lintText);
       if (fixed.applied > 0) {
-        fixes.push({ file: input.file, path: input.path, before: input.text, after: fixed.text, applied: fixed.applied });
+        fixes.push({ file: input.file, path: input.path, before: input.text, after: fixed.text, applied: fixed.applied, root: input.root ?? cwd });
         checked = fixed.checked;
       }
     }
@@ -97,9 +100,9 @@ export async function runRequests(options: RequestRunOptions): Promise<RequestRu
   return run;
 }
 
-function readInput(path: string, file: string, explicit: boolean): (FileInput | { error: InputProblem })[] {
+function readInput(path: string, file: string, explicit: boolean, root: string): (FileInput | { error: InputProblem })[] {
   try {
-    return [{ path, file, text: readText(path), explicit }];
+    return [{ path, file, text: readText(path), explicit, root }];
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     return [{ error: { file, message: error.message, line: error.line, column: error.column } }];

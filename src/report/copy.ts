@@ -1,5 +1,6 @@
 // The result of `copy`: every request with its outcome, as JSON or as ESLint-like text.
 import type { CopyItem, Outcome } from "../copy/plan.js";
+import { printable } from "./escape.js";
 
 export const OUTCOMES: readonly Outcome[] = ["refused", "planned", "skipped", "conflict", "started", "available", "failed", "not-started"];
 
@@ -58,5 +59,5 @@ export function copyStylish(run: CopyRun): string {
   const parts = OUTCOMES.filter((o) => s[o] > 0).map((o) => `${s[o]} ${LABEL[o]}`);
   lines.push("");
   lines.push(`${run.applied ? "" : "Dry run (nothing changed; --apply to copy): "}${s.requests} request${s.requests === 1 ? "" : "s"}: ${parts.join(", ") || "none"}${run.interrupted ? " (interrupted)" : ""}`);
-  return lines.join("\n") + "\n";
+  return lines.map(printable).join("\n") + "\n";
 }

@@ -1,6 +1,7 @@
 // `--format stylish` (default): findings grouped by file, aligned, as ESLint prints them. On a
 // terminal (context.width) long messages wrap under their own column so rows fit the screen.
 import type { Finding, NotRunNotice, RunResult } from "../model/types.js";
+import { printable } from "./escape.js";
 import type { Formatter, ReportContext } from "./types.js";
 
 const ESC = "\u001b[";
@@ -26,9 +27,9 @@ function width(texts: readonly string[]): number {
   return widest;
 }
 
-/** One line per finding: messages never break the table. */
+/** One line per finding: messages never break the table, nor carry control characters. */
 function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, " ");
+  return printable(text.replace(/\s*[\r\n]+\s*/g, " "));
 }
 
 /** Narrowest message column worth wrapping into; below it rows overflow rather than become a ribbon. */
@@ -140,7 +141,7 @@ export const stylish: Formatter = (run, context) => {
   const out: string[] = [];
   for (const [file, findings] of byFile) {
     const rows = findings.map((f) => ({ where: `${f.line ?? 0}:${f.column ?? 0}`, severity: f.severity, message: oneLine(f.message), rule: f.ruleId }));
-    out.push(paint.underline(file));
+    out.push(paint.underline(printable(file)));
     for (const line of fileRows(rows, context, ruleLink)) out.push(line);
     out.push("");
   }

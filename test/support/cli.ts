@@ -15,10 +15,11 @@ export interface Outcome {
   stderr: string;
 }
 
-export async function cli(args: string[], options: { cwd?: string; env?: Record<string, string | undefined>; stdin?: string } = {}): Promise<Outcome> {
+export async function cli(args: string[], options: { cwd?: string; env?: Record<string, string | undefined>; stdin?: string; timeout?: number } = {}): Promise<Outcome> {
   const env: Record<string, string | undefined> = { ...process.env, AWS_REGION: undefined, AWS_DEFAULT_REGION: undefined, NO_COLOR: "1", ...options.env };
   try {
-    const child = run(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env: env as NodeJS.ProcessEnv });
+    // timeout: a run that would block (reading a FIFO, say) is killed and fails its test rather than hang it.
+    const child = run(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env: env as NodeJS.ProcessEnv, timeout: options.timeout });
     // Standard input is closed (or given) so that nothing waits on the terminal.
     child.child.stdin?.end(options.stdin ?? "");
     const { stdout, stderr } = await child;

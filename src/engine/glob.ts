@@ -26,7 +26,7 @@ function compile(glob: string, nocase: boolean): Matcher | string {
     return `cannot be matched in linear time (${(error as Error).message})`;
   }
   const empty = picomatch(glob, { dot: true, nocase });
-  return (text) => (text === "" ? empty(text) : re.matches(text));
+  return (text) => (text === "" ? empty(text) : re.testExact(text));
 }
 
 /** Why a glob from the config cannot be used, or undefined when it can. */

@@ -1,6 +1,7 @@
 // `audit --inventory FILE` or `audit --live [--region R]…`: check existing snapshots.
 import { mkdirSync } from "node:fs";
 import { writeFileSafely } from "../io/write.js";
+import { printable } from "../report/escape.js";
 import { join, resolve } from "node:path";
 import { listingRegions } from "../config/destination.js";
 import { gatherLive } from "../facts/gather.js";
@@ -37,7 +38,7 @@ async function writeRemediation(dir: string, cwd: string, run: RunResult, batche
   }
   const copies = [...plans.values()].reduce((n, p) => n + p.copies.length, 0);
   process.stderr.write(`Remediation: ${copies} cop${copies === 1 ? "y" : "ies"} planned in ${plans.size} file${plans.size === 1 ? "" : "s"} under ${dir} (lint them, then copy --apply).\n`);
-  for (const u of unfixable) process.stderr.write(`Remediation: cannot fix ${u.arn} by copying: ${u.reason}.\n`);
+  for (const u of unfixable) process.stderr.write(`Remediation: cannot fix ${printable(u.arn)} by copying: ${printable(u.reason)}.\n`);
 }
 
 /** The snapshots to judge and the facts to judge them by: an inventory file, or live listings. */

@@ -400,10 +400,12 @@ describe("smaller", () => {
     const inventory = {
       DBClusterSnapshots: [
         { DBClusterSnapshotIdentifier: "odd-prod", DBClusterSnapshotArn: "arn:aws:rds:us-east-1:1111:cluster-snapshot:odd-prod", Engine: "neptune", Status: "available", SnapshotType: "manual", StorageEncrypted: false, TagList: [] },
+        { DBClusterSnapshotIdentifier: "odd-two", DBClusterSnapshotArn: "arn:aws:rds:us-east-1:1111:cluster-snapshot:odd\n::error::two", Engine: "neptune", Status: "available", SnapshotType: "manual", StorageEncrypted: false, TagList: [] },
       ],
     };
     const dir = workdir({ "inventory.json": JSON.stringify(inventory) });
     const out = await cli(["audit", "--inventory", "inventory.json", "--no-config", "--plan-remediation", "fixes"], { cwd: dir });
     expect(out.stderr).toMatch(/cannot fix arn:aws:rds:us-east-1:1111:cluster-snapshot:odd-prod by copying: its DBClusterSnapshotArn is missing or not a well-formed cluster-snapshot ARN/);
+    expect(out.stderr).toContain("cannot fix arn:aws:rds:us-east-1:1111:cluster-snapshot:odd\\n::error::two by copying");
   });
 });

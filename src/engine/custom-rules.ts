@@ -4,6 +4,7 @@ import { Ajv, type ValidateFunction } from "ajv";
 import type { CustomRuleSpec } from "../model/policy.js";
 import { NO_OPTIONS, defineRule, type Rule } from "./rule.js";
 import { compileLinear } from "./regex.js";
+import { InputError } from "../input/read.js";
 import { endlessRef } from "./schema-loops.js";
 
 let ajv: Ajv | undefined;
@@ -57,7 +58,15 @@ export function customRule(spec: CustomRuleSpec): Rule {
     // The user's text goes in as data, so braces in it are printed, never read as placeholders.
     messages: { failed: "{{message}}" },
     check({ subject, report }) {
-      if (validate(subject.value)) return;
+      let valid: boolean;
+      try {
+        valid = validate(subject.value) as boolean;
+      } catch (error) {
+        // A loop endlessRef cannot see (a `$ref` by `$id`): a clear exit 2, not a stack overflow.
+        if (error instanceof RangeError) throw new InputError(`custom rule ${spec.id}: its schema recursed without end on ${subject.file} (a $ref that leads back to itself?)`);
+        throw error;
+      }
+      if (valid) return;
       // The schema's first complaint says where; the config's message says what.
       report({ pointer: validate.errors?.[0]?.instancePath ?? "", messageId: "failed", data: { message: spec.message } });
     },

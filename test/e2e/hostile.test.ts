@@ -82,6 +82,15 @@ describe("writes never escape or destroy", () => {
     expect(JSON.parse(readFileSync(join(dir, "reports/latest.json"), "utf8")).results).toHaveLength(1);
   });
 
+  it("--output through a dangling symbolic link is refused, and nothing is created where it leads", async () => {
+    const dir = workdir({ "a.json": REQUEST });
+    symlinkSync(join(dir, "planted/target.json"), join(dir, "report.json"));
+    const out = await cli(["lint", "a.json", "--no-config", "--output", "report.json"], { cwd: dir });
+    expect(out.code).toBe(2);
+    expect(out.stderr).toMatch(/cannot write --output report\.json: it is a symbolic link to a file that does not exist: refusing to write through it/);
+    expect(readdirSync(dir).sort()).toEqual(["a.json", "report.json"]);
+  });
+
   it("--output replaces a regular file keeping its mode", async () => {
     const dir = workdir({ "a.json": REQUEST, "report.txt": "old\n" });
     chmodSync(join(dir, "report.txt"), 0o600);
@@ -324,6 +333,17 @@ describe("hostile configs run in linear time", () => {
     expect(out.code).toBe(2);
     expect(out.stderr).toMatch(/snapshot-policy\.yml:5:\d+: config: custom rule loop: invalid JSON Schema: the \$ref at \/allOf\/0\/\$ref leads back to itself/);
     expect(out.stderr).not.toMatch(/internal error|stack/i);
+  });
+
+  it("a loop through an $id, which the load-time check cannot follow, still ends in a clear exit 2", async () => {
+    const dir = workdir({
+      "snapshot-policy.yml": 'customRules:\n  - id: loop\n    subjects: [request]\n    message: "never"\n    schema: { $id: "https://example.test/s", allOf: [{ $ref: "https://example.test/s" }] }\n',
+      "a.json": REQUEST,
+    });
+    const out = await cli(["lint", "a.json"], { cwd: dir });
+    expect(out.code).toBe(2);
+    expect(out.stderr).toMatch(/custom rule loop: (invalid JSON Schema|its schema recursed without end on a\.json)/);
+    expect(out.stderr).not.toMatch(/internal error/);
   });
 
   it("a custom rule that descends into the value may recur (a tree of tags)", async () => {

@@ -17,7 +17,10 @@ function report(error: unknown): number {
   if (error instanceof ConfigError) {
     const where = [error.file, error.line, error.column].filter((x) => x !== undefined).join(":");
     process.stderr.write(`${printable(where)}: config: ${printable(error.message)}\n`);
-  } else if (error instanceof InputError || error instanceof UsageError || error instanceof AwsError) {
+  } else if (error instanceof UsageError) {
+    // Usage messages come from the command line and may run over lines (a hint): each line escaped.
+    process.stderr.write(`${TOOL_NAME}: ${error.message.split("\n").map(printable).join("\n")}\n`);
+  } else if (error instanceof InputError || error instanceof AwsError) {
     process.stderr.write(`${TOOL_NAME}: ${printable(error.message)}\n`);
   } else {
     process.stderr.write(`${TOOL_NAME}: internal error: ${printable((error as Error)?.message ?? String(error))}\n`);

@@ -13,6 +13,7 @@ import { closeSync, constants, fchmodSync, fchownSync, fstatSync, ftruncateSync,
 import { basename, dirname, join } from "node:path";
 import { InputError } from "../input/read.js";
 import { isInside } from "./paths.js";
+import { printable } from "../report/escape.js";
 
 /**
  * What to do when the path is a symbolic link:
@@ -73,7 +74,7 @@ function resolveTarget(path: string, links: LinkPolicy): string {
   }
   if (links.kind === "within") {
     const root = realpathSync(links.root);
-    if (!isInside(root, real)) throw new WriteError(`it is a symbolic link to ${real}, outside ${links.root}: refusing to write through it`);
+    if (!isInside(root, real)) throw new WriteError(`it is a symbolic link to ${printable(real)}, outside ${printable(links.root)}: refusing to write through it`);
   }
   return real;
 }

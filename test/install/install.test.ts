@@ -84,6 +84,19 @@ describe("npm install -g", () => {
   );
 });
 
+describe("npx", () => {
+  it(
+    "runs the tool from git without installing it anywhere lasting",
+    () => {
+      const project = workdir({ "snapshot-policy.yml": POLICY, "copies/bad.json": JSON.stringify(BAD) });
+      const npx = run("npx", ["--yes", "--offline", `--package=git+file://${repo}#${RELEASE_TAG}`, "--", "neptune-snapshot-policy", "lint", "copies/bad.json"], project);
+      expect(npx.status, npx.stderr).toBe(1);
+      expect(npx.stdout).toContain("presigned-url");
+    },
+    INSTALL_TIMEOUT,
+  );
+});
+
 describe("the packed tarball", () => {
   it("ships the bundle, its types, the licences and the rule docs, and nothing the bundle never loads", () => {
     const listed = JSON.parse(execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: repo, env, encoding: "utf8" })) as { files: { path: string }[] }[];
@@ -120,6 +133,19 @@ describe("the library", () => {
       expect(out.rules).toBeGreaterThan(20);
       expect(out.findings).toContain("presigned-url");
       expect(out.errors).toBeGreaterThan(0);
+      // The README's example, as it stands, in a project laid out as it assumes.
+      const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+      const example = /## Library\n\n```js\n([\s\S]*?)```/.exec(readme)![1]!;
+      writeFileSync(join(project, "example.mjs"), example);
+      writeFileSync(join(project, "inventory.json"), JSON.stringify({ DBClusterSnapshots: [] }));
+      execFileSync("mkdir", ["-p", join(project, "infra/copies")]);
+      writeFileSync(join(project, "infra/snapshot-policy.yml"), POLICY);
+      writeFileSync(join(project, "infra/copies/bad.json"), JSON.stringify(BAD, null, 2));
+      const readmeRun = spawnSync(process.execPath, ["example.mjs"], { cwd: project, env, encoding: "utf8" });
+      expect(readmeRun.stderr).toBe("");
+      expect(readmeRun.status).toBe(1);
+      expect(readmeRun.stdout).toMatch(/^copies\/bad\.json:5:\d+ error presigned-url /m);
+      expect(readmeRun.stdout).toContain("'request-schema'");
       // A deep import is refused: only the exports map's entry is public.
       const deep = spawnSync(process.execPath, ["--input-type=module", "-e", 'await import("neptune-snapshot-policy/dist/lib/index.js")'], { cwd: project, env, encoding: "utf8" });
       expect(deep.stderr).toMatch(/ERR_PACKAGE_PATH_NOT_EXPORTED/);

@@ -178,6 +178,15 @@ describe("GitHub Action", () => {
     expect(runAction(dir, { INPUT_PATHS: "copies", INPUT_FORMAT: "junit" }).stdout).toContain("format must be sarif or json, not junit");
   });
 
+  it.each(["sarif", "json"])("annotates an unreadable file from the %s report and keeps exit code 2", (format) => {
+    const dir = workdir({ "copies/dr.json": JSON.stringify(bad), "copies/broken.json": '{"SourceDBClusterSnapshotIdentifier": "a",\n  "KmsKeyId": }' });
+    const run = runAction(dir, { INPUT_PATHS: "copies", INPUT_REGION: "us-east-1", INPUT_FORMAT: format });
+    expect(run.status, run.stderr).toBe(2);
+    expect(run.lints).toHaveLength(1);
+    expect(run.stdout).toMatch(/^::error file=copies\/broken.json,line=2,col=\d+,title=input error::/m);
+    expect(run.stdout).toMatch(/^::error file=copies\/dr.json,line=1,col=\d+,title=presigned-url::/m);
+  });
+
   it("says what to do on a ref without the bundle, and on a runner whose Node is too old", () => {
     const dir = workdir({ "copies/dr.json": JSON.stringify(bad) });
     const branch = runAction(dir, { INPUT_PATHS: "copies" }, { actionPath: bare });

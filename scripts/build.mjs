@@ -78,6 +78,21 @@ function typescript() {
   rmSync(join(root, "dist/types"), { recursive: true, force: true });
   // tsc reports type errors on stdout: send them to stderr with the rest of the build's output.
   execFileSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", join(root, "tsconfig.json")], { stdio: ["ignore", 2, 2] });
+  pruneDeclarations(join(root, "dist/types/src/index.d.ts"));
+}
+
+/** Keep only the declarations the library's entry reaches: the rest describe internals. */
+function pruneDeclarations(entry) {
+  const keep = new Set();
+  const todo = [entry];
+  while (todo.length > 0) {
+    const file = todo.pop();
+    if (keep.has(file)) continue;
+    keep.add(file);
+    for (const [, spec] of readFileSync(file, "utf8").matchAll(/(?:from|import\()\s*"(\.[^"]+)\.js"/g)) todo.push(join(dirname(file), `${spec}.d.ts`));
+  }
+  const walkTypes = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walkTypes(join(dir, e.name)) : [join(dir, e.name)]));
+  for (const file of walkTypes(join(root, "dist/types"))) if (!keep.has(file)) rmSync(file);
 }
 
 async function bundle() {

@@ -105,6 +105,8 @@ describe("the packed tarball", () => {
     expect(readFileSync(join(repo, "LICENSE"), "utf8")).toMatch(/Apache License\s+Version 2\.0, January 2004/);
     // No source maps, no tsc JavaScript (dist/src, dist/rules), no build scratch (dist/.build).
     expect(files.filter((f) => f.endsWith(".map") || /^dist\/(src|rules|\.build)\//.test(f) || (f.startsWith("dist/types/") && !f.endsWith(".d.ts")))).toEqual([]);
+    // Declarations: the library's entry and what it reaches, not the internals.
+    expect(files.filter((f) => f.startsWith("dist/types/") && !["dist/types/src/index.d.ts", "dist/types/src/model/types.d.ts"].includes(f))).toEqual([]);
     // Every .js file of dist is the bundle or one of its chunks, and the bundle imports only Node's builtins.
     const meta = JSON.parse(readFileSync(join(repo, "dist/.build/meta.json"), "utf8")) as { outputs: Record<string, { imports: { path: string; external?: boolean }[] }> };
     const outputs = Object.keys(meta.outputs).filter((f) => f.endsWith(".js"));

@@ -133,12 +133,15 @@ function thirdPartyLicenses(metafile) {
     const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
     if (match) dirs.add(match[1]);
   }
-  const sections = [...dirs].sort().map((dir) => {
+  // Packages with the same text (the AWS SDK's Apache-2.0 copies) share one section.
+  const byText = new Map();
+  for (const dir of [...dirs].sort()) {
     const pkg = JSON.parse(readFileSync(join(root, dir, "package.json"), "utf8"));
     const file = readdirSync(join(root, dir)).find((f) => /^(licen[sc]e|copying)(\.|$)/i.test(f));
     const text = file ? readFileSync(join(root, dir, file), "utf8").trim() : `License: ${pkg.license}`;
-    return `${pkg.name}@${pkg.version} (${pkg.license})\n\n${text}\n`;
-  });
+    byText.set(text, [...(byText.get(text) ?? []), `${pkg.name}@${pkg.version} (${pkg.license})`]);
+  }
+  const sections = [...byText].map(([text, names]) => `${names.join("\n")}\n\n${text}\n`);
   return `Packages bundled into dist/ by scripts/build.mjs, with their licences.\n\n${sections.join("\n" + "-".repeat(72) + "\n\n")}`;
 }
 

@@ -1,16 +1,15 @@
 // The library: what `import { … } from "neptune-snapshot-policy"` gives. What this file exports is the
 // package's public API under semver (README "Library"); every other module is internal and may change
-// in any release. It is a facade over the same functions the CLI commands run.
+// in any release. It is a facade over the pipeline (src/pipeline/), as the CLI commands are.
 import { resolve } from "node:path";
 import { RULES } from "../rules/index.js";
-import { audit as auditBatches } from "./audit.js";
-import { loadInventory } from "./cli/facts.js";
 import { loadPolicy as loadCliPolicy, type Policy as LoadedPolicy } from "./cli/policy.js";
+import { loadInventory } from "./facts/inventory.js";
 import { indexFacts } from "./facts/source.js";
-import { lint as lintPaths } from "./lint.js";
 import type { RunResult, SeveritySetting, SubjectKind } from "./model/types.js";
+import { runRequests, runSnapshots } from "./pipeline/index.js";
 
-export type { Finding, InputError, NotRunNotice, RunResult, RunSummary, Severity, SeveritySetting, SubjectKind, SubjectResult } from "./model/types.js";
+export type { Finding, InputProblem, NotRunNotice, RunResult, RunSummary, Severity, SeveritySetting, SubjectKind, SubjectResult } from "./model/types.js";
 
 declare const POLICY: unique symbol;
 
@@ -58,6 +57,8 @@ export interface LintOptions {
   inventory?: string;
   /** Skip named files that do not look like requests, as a folder walk does. */
   onlyRequests?: boolean;
+  /** A check that could not run for want of facts is a finding (`--require-facts`; default: the config's `requireFacts`). */
+  requireFacts?: boolean;
 }
 
 /**
@@ -68,7 +69,7 @@ export async function lint(paths: readonly string[], options: LintOptions = {}):
   const cwd = resolve(options.cwd ?? process.cwd());
   const policy = await policyOf(options.policy, cwd);
   const facts = options.inventory === undefined ? undefined : indexFacts((await loadInventory(options.inventory, cwd)).inventory.index);
-  const { fixes: _fixes, ...run } = await lintPaths({
+  const { results, summary, inputErrors } = await runRequests({
     cwd,
     paths: paths.length > 0 ? paths : ["."],
     config: policy.config,
@@ -78,13 +79,16 @@ export async function lint(paths: readonly string[], options: LintOptions = {}):
     account: options.account,
     facts,
     onlyRequests: options.onlyRequests,
+    ...(options.requireFacts === undefined ? {} : { requireFacts: options.requireFacts }),
   });
-  return run;
+  return { results, summary, inputErrors };
 }
 
 export interface AuditOptions {
   cwd?: string;
   policy?: Policy;
+  /** As in `LintOptions`. */
+  requireFacts?: boolean;
 }
 
 /** Audit the snapshots of an inventory file, as `neptune-snapshot-policy audit --inventory FILE` does. */
@@ -92,12 +96,13 @@ export async function audit(inventory: string, options: AuditOptions = {}): Prom
   const cwd = resolve(options.cwd ?? process.cwd());
   const policy = await policyOf(options.policy, cwd);
   const { inventory: read, file, absolute } = await loadInventory(inventory, cwd);
-  return auditBatches({
+  return runSnapshots({
     config: policy.config,
     rules: policy.rules,
     cliRules: policy.cliRules,
-    index: read.index,
+    facts: indexFacts(read.index),
     batches: [{ file, settingsPath: absolute, snapshots: read.snapshots, pointer: "/DBClusterSnapshots", locate: read.locate }],
+    ...(options.requireFacts === undefined ? {} : { requireFacts: options.requireFacts }),
   });
 }
 

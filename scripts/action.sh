@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The GitHub Action's step. Lints once with the action's prebuilt bundle (a release tag carries dist/:
 # nothing is installed or built) on the runner's own Node (the job's Node is left as it was), writes
-# the report (SARIF for code scanning, or JSON), prints annotations from that same report, and fails
-# by the lint's exit code (1 findings, 2 the run could not be done).
+# the report (SARIF for code scanning, JSON or JUnit) and prints annotations (`--format github`) from
+# that same run, and fails by the lint's exit code (1 findings, 2 the run could not be done).
 set -uo pipefail
 tool="${GITHUB_ACTION_PATH:?}"
 fail() {
@@ -14,10 +14,10 @@ fail() {
 node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit((a === 20 && b >= 19) || (a === 22 && b >= 12) || a >= 23 ? 0 : 1)' 2>/dev/null ||
   fail "needs Node.js ^20.19.0 || ^22.12.0 || >=23 on the runner (found $(node --version 2>/dev/null || echo none)): add actions/setup-node before this step"
 format="${INPUT_FORMAT:-sarif}"
-case "$format" in sarif | json) ;; *) fail "format must be sarif or json, not $format" ;; esac
+case "$format" in sarif | json | junit) ;; *) fail "format must be sarif, json or junit, not $format" ;; esac
 
 read -r -a paths <<< "${INPUT_PATHS:-.}"
-args=(--format "$format" --max-warnings "${INPUT_MAX_WARNINGS:--1}")
+args=(--max-warnings "${INPUT_MAX_WARNINGS:--1}")
 [ -n "${INPUT_CONFIG:-}" ] && args+=(--config "$INPUT_CONFIG")
 [ -n "${INPUT_REGION:-}" ] && args+=(--region "$INPUT_REGION")
 [ -n "${INPUT_ACCOUNT:-}" ] && args+=(--account "$INPUT_ACCOUNT")
@@ -30,15 +30,17 @@ while IFS= read -r rule; do
   [ -n "$rule" ] && args+=(--rule "$rule")
 done <<< "${INPUT_RULES:-}"
 
-report="${RUNNER_TEMP:-/tmp}/neptune-snapshot-policy.$format"
+ext="$format"
+[ "$format" = junit ] && ext=xml
+report="${RUNNER_TEMP:-/tmp}/neptune-snapshot-policy.$ext"
 rm -f "$report"
-node "$tool/bin/neptune-snapshot-policy.js" lint "${paths[@]}" "${args[@]}" --output "$report"
+# One run, two reports: the file, and the annotations on stdout.
+node "$tool/bin/neptune-snapshot-policy.js" lint "${paths[@]}" "${args[@]}" --format "$format" --output "$report" --format github
 code=$?
 if [ -s "$report" ]; then
   {
     echo "report-file=$report"
     [ "$format" = sarif ] && echo "sarif-file=$report"
   } >> "${GITHUB_OUTPUT:-/dev/null}"
-  node "$tool/scripts/annotations.mjs" "$report" || code=2
 fi
 exit "$code"

@@ -141,7 +141,7 @@ describe("GitHub Action", () => {
     expect(run.lints).toHaveLength(1);
     expect(run.stdout).toMatch(/^::error file=copies\/dr.json,line=1,col=\d+,title=presigned-url::PreSignedUrl/m);
     expect(run.stdout).toMatch(/^::error file=copies\/dr.json,line=1,col=\d+,title=tag-reserved-prefix::/m);
-    expect(run.stdout).toMatch(/^\d+ errors?, \d+ warnings?$/m);
+    expect(run.stdout).toMatch(/^\d+ errors?, \d+ warnings? in 1 subject$/m);
     const sarif = join(dir, "neptune-snapshot-policy.sarif");
     expect(run.outputs).toBe(`report-file=${sarif}\nsarif-file=${sarif}\n`);
     expect(JSON.parse(readFileSync(sarif, "utf8")).version).toBe("2.1.0");
@@ -171,14 +171,27 @@ describe("GitHub Action", () => {
     expect(findings.map((f) => `${f.ruleId} ${f.severity}`)).toEqual(expect.arrayContaining(["tag-reserved-prefix warning", "tag-policy error", "source-snapshot error"]));
     expect(findings.map((f) => f.ruleId)).not.toContain("presigned-url");
     expect(run.stdout).toMatch(/^::warning file=copies\/dr.json,line=1,col=\d+,title=tag-reserved-prefix::/m);
-    expect(runAction(dir, { INPUT_PATHS: "copies", INPUT_REQUIRE_FACTS: "true" }).lints[0]).toContain("--require-facts");
+    // Checks that cannot run offline are notices, or with require-facts findings.
+    const offline = { INPUT_PATHS: "copies", INPUT_REGION: "us-east-1", INPUT_RULES: "presigned-url:off\ntag-reserved-prefix:off" };
+    const lenient = runAction(dir, offline);
+    expect(lenient.status, lenient.stdout + lenient.stderr).toBe(0);
+    expect(lenient.stdout).toMatch(/^::notice title=\d+ rules not run::/m);
+    const strict = runAction(dir, { ...offline, INPUT_REQUIRE_FACTS: "true" });
+    expect(strict.lints[0]).toContain("--require-facts");
+    expect(strict.status).toBe(1);
+    expect(strict.stdout).toMatch(/^::error file=copies\/dr.json,line=1,col=\d+,title=source-snapshot::/m);
     const wrong = runAction(dir, { INPUT_PATHS: "copies", INPUT_REQUIRE_FACTS: "yes" });
     expect(wrong.status).toBe(2);
     expect(wrong.stdout).toContain("require-facts must be true or false");
-    expect(runAction(dir, { INPUT_PATHS: "copies", INPUT_FORMAT: "junit" }).stdout).toContain("format must be sarif or json, not junit");
+    const junit = runAction(dir, { INPUT_PATHS: "copies", INPUT_REGION: "us-east-1", INPUT_FORMAT: "junit" });
+    expect(junit.lints).toHaveLength(1);
+    expect(junit.outputs).toBe(`report-file=${join(dir, "neptune-snapshot-policy.xml")}\n`);
+    expect(readFileSync(join(dir, "neptune-snapshot-policy.xml"), "utf8")).toContain("<testsuites");
+    expect(junit.stdout).toMatch(/^::error file=copies\/dr.json,/m);
+    expect(runAction(dir, { INPUT_PATHS: "copies", INPUT_FORMAT: "stylish" }).stdout).toContain("format must be sarif, json or junit, not stylish");
   });
 
-  it.each(["sarif", "json"])("annotates an unreadable file from the %s report and keeps exit code 2", (format) => {
+  it.each(["sarif", "json"])("annotates an unreadable file beside the %s report and keeps exit code 2", (format) => {
     const dir = workdir({ "copies/dr.json": JSON.stringify(bad), "copies/broken.json": '{"SourceDBClusterSnapshotIdentifier": "a",\n  "KmsKeyId": }' });
     const run = runAction(dir, { INPUT_PATHS: "copies", INPUT_REGION: "us-east-1", INPUT_FORMAT: format });
     expect(run.status, run.stderr).toBe(2);

@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 // Build: (1) compile every JSON Schema (schemas/*.json and each rule's options schema) into ajv
-// standalone validators, so no schema is compiled at run time; (2) type-check and emit with tsc;
-// (3) bundle the CLI with esbuild into dist/cli/, splitting lazily loaded parts (YAML, ajv for
-// custom rules, AWS) into their own chunks so an offline lint of JSON loads only what it needs.
+// standalone validators, so no schema is compiled at run time; (2) type-check with tsc and emit the
+// library's type declarations (dist/types/); (3) bundle the CLI (dist/cli/main.js) and the library
+// (dist/lib/index.js) with esbuild, every dependency included (the package has no runtime
+// dependencies), splitting lazily loaded parts (YAML, ajv for custom rules, the AWS SDK) into chunks
+// (dist/chunks/) so an offline lint of JSON loads only what it needs.
+// Progress goes to stderr: `npm pack` prints the tarball name on stdout, and pre-commit reads it.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -12,7 +15,7 @@ import standaloneCode from "ajv/dist/standalone/index.js";
 import * as esbuild from "esbuild";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const step = (name) => process.stdout.write(`build: ${name}\n`);
+const step = (name) => process.stderr.write(`build: ${name}\n`);
 
 async function loadRules() {
   // The rules are TypeScript: bundle their index to a temporary module to read the metadata.
@@ -72,22 +75,43 @@ async function generateValidators() {
 
 function typescript() {
   step("tsc");
-  execFileSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", join(root, "tsconfig.json")], { stdio: "inherit" });
+  rmSync(join(root, "dist/types"), { recursive: true, force: true });
+  // tsc reports type errors on stdout: send them to stderr with the rest of the build's output.
+  execFileSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", join(root, "tsconfig.json")], { stdio: ["ignore", 2, 2] });
+  pruneDeclarations(join(root, "dist/types/src/index.d.ts"));
+}
+
+/** Keep only the declarations the library's entry reaches: the rest describe internals. */
+function pruneDeclarations(entry) {
+  const keep = new Set();
+  const todo = [entry];
+  while (todo.length > 0) {
+    const file = todo.pop();
+    if (keep.has(file)) continue;
+    keep.add(file);
+    for (const [, spec] of readFileSync(file, "utf8").matchAll(/(?:from|import\()\s*"(\.[^"]+)\.js"/g)) todo.push(join(dirname(file), `${spec}.d.ts`));
+  }
+  const walkTypes = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walkTypes(join(dir, e.name)) : [join(dir, e.name)]));
+  for (const file of walkTypes(join(root, "dist/types"))) if (!keep.has(file)) rmSync(file);
 }
 
 async function bundle() {
   step("bundle");
-  rmSync(join(root, "dist/cli"), { recursive: true, force: true });
-  await esbuild.build({
-    entryPoints: [join(root, "src/cli/main.ts")],
+  for (const dir of ["cli", "lib", "chunks"]) rmSync(join(root, "dist", dir), { recursive: true, force: true });
+  const result = await esbuild.build({
+    // Every output file sits two folders below the package root (dist/cli, dist/lib, dist/chunks),
+    // as src/cli/package-info.ts expects when it finds the package's own files.
+    entryPoints: { "cli/main": join(root, "src/cli/main.ts"), "lib/index": join(root, "src/index.ts") },
+    chunkNames: "chunks/[name]-[hash]",
     bundle: true,
     splitting: true,
     format: "esm",
     platform: "node",
     target: "node20",
-    outdir: join(root, "dist/cli"),
-    // The AWS SDK stays a normal dependency, imported lazily by src/aws only.
-    external: ["@aws-sdk/*", "@smithy/*"],
+    outdir: join(root, "dist"),
+    // The AWS SDK is bundled too, in the chunks src/aws imports lazily: installs need no registry,
+    // and users run exactly the SDK release the tests ran (package.json ranges it; see README).
+    metafile: true,
     // cliui (through yargs) measures help text with string-width, whose emoji table costs ~40 ms
     // at every start; help text is ASCII, so a plain width function does the same job.
     alias: { "string-width": join(root, "scripts/string-width.mjs") },
@@ -97,6 +121,28 @@ async function bundle() {
     banner: { js: "import { createRequire as __nspCreateRequire } from 'node:module'; const require = __nspCreateRequire(import.meta.url);" },
     logLevel: "error",
   });
+  // What went into the bundle: test/install/engines.test.ts checks each package's engines against ours.
+  writeFileSync(join(root, "dist/.build/meta.json"), JSON.stringify(result.metafile));
+  writeFileSync(join(root, "dist/THIRD-PARTY-LICENSES.txt"), thirdPartyLicenses(result.metafile));
+}
+
+/** The bundle carries other packages' code: ship their licence texts with it (MIT and ISC ask for it). */
+function thirdPartyLicenses(metafile) {
+  const dirs = new Set();
+  for (const input of Object.keys(metafile.inputs)) {
+    const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
+    if (match) dirs.add(match[1]);
+  }
+  // Packages with the same text (the AWS SDK's Apache-2.0 copies) share one section.
+  const byText = new Map();
+  for (const dir of [...dirs].sort()) {
+    const pkg = JSON.parse(readFileSync(join(root, dir, "package.json"), "utf8"));
+    const file = readdirSync(join(root, dir)).find((f) => /^(licen[sc]e|copying)(\.|$)/i.test(f));
+    const text = file ? readFileSync(join(root, dir, file), "utf8").trim() : `License: ${pkg.license}`;
+    byText.set(text, [...(byText.get(text) ?? []), `${pkg.name}@${pkg.version} (${pkg.license})`]);
+  }
+  const sections = [...byText].map(([text, names]) => `${names.join("\n")}\n\n${text}\n`);
+  return `Packages bundled into dist/ by scripts/build.mjs, with their licences.\n\n${sections.join("\n" + "-".repeat(72) + "\n\n")}`;
 }
 
 await generateValidators();

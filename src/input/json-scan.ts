@@ -100,13 +100,18 @@ export function countMembers(value: unknown): number {
   return n;
 }
 
-/** Line and column of `offset`, counting from a known position before it. */
+/**
+ * Line and column of `offset`, counting from a known position before it: the cost is the distance,
+ * never the rest of the text (a one-line inventory has no newline to stop a search).
+ */
 export function positionFrom(text: string, from: ElementStart, offset: number): Position {
   let line = from.line;
   let lineStart = from.offset - (from.column - 1);
-  for (let p = text.indexOf("\n", from.offset); p !== -1 && p < offset; p = text.indexOf("\n", p + 1)) {
-    line++;
-    lineStart = p + 1;
+  for (let p = from.offset; p < offset; p++) {
+    if (text.charCodeAt(p) === NEWLINE) {
+      line++;
+      lineStart = p + 1;
+    }
   }
   return { line, column: offset - lineStart + 1 };
 }

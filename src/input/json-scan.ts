@@ -83,6 +83,26 @@ export function scanTopLevelArray(text: string, member: string): ScanResult {
   return { elements, members };
 }
 
+/**
+ * Object members in a JSON text (repeated ones included) and its deepest nesting, in one pass that
+ * builds nothing: with JSON.parse's value, enough to know whether any key was repeated.
+ */
+export function scanMembers(text: string): { members: number; depth: number } {
+  let members = 0;
+  let depth = 0;
+  let deepest = 0;
+  const length = text.length;
+  for (let p = 0; p < length; p++) {
+    const c = text.charCodeAt(p);
+    if (c === QUOTE) p = stringEnd(text, p);
+    else if (c === COLON) members++;
+    else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
+      if (++depth > deepest) deepest = depth;
+    } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) depth--;
+  }
+  return { members, depth: deepest };
+}
+
 /** Object members of a parsed value, counted all the way down. */
 export function countMembers(value: unknown): number {
   if (Array.isArray(value)) {

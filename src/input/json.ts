@@ -5,6 +5,7 @@
 import type { ParsedDocument, DuplicateKey } from "./document.js";
 import { InputSyntaxError, lineIndex } from "./document.js";
 import { escapeSegment, pointerSegments } from "../model/pointer.js";
+import { countMembers, scanMembers } from "./json-scan.js";
 
 const MAX_DEPTH = 512;
 
@@ -418,9 +419,27 @@ export class JsonLocator {
   }
 }
 
+/**
+ * JSON.parse's value when the text is one our parser takes without a word: no key repeated (as
+ * many members in the text as in the value) and no nesting beyond the limit. Undefined otherwise:
+ * the parser then says what and where.
+ */
+function quickParse(text: string): { value: unknown } | undefined {
+  const scan = scanMembers(text);
+  if (scan.depth > MAX_DEPTH) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  return countMembers(value) === scan.members ? { value } : undefined;
+}
+
 export function parseJson(text: string): ParsedDocument {
-  const parser = new Parser(text);
-  const value = parser.document();
+  const quick = quickParse(text);
+  const parser = quick === undefined ? new Parser(text) : undefined;
+  const value = quick === undefined ? (parser as Parser).document() : quick.value;
   let lines: ReturnType<typeof lineIndex> | undefined;
   let locator: JsonLocator | undefined;
   const position = (offset: number) => (lines ??= lineIndex(text))(offset);
@@ -430,7 +449,7 @@ export function parseJson(text: string): ParsedDocument {
   };
   return {
     value,
-    duplicates: parser.duplicates,
+    duplicates: parser?.duplicates ?? [],
     position,
     locate(pointer, target = "value") {
       const offset = find(pointer, target === "key");

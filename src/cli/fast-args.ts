@@ -1,38 +1,20 @@
 // The pre-commit command line — `lint [PATH…] [common flags]` — read without loading yargs, which is
-// a fifth of a one-file run. It takes only what it reads exactly as yargs would (same keys, same
+// ~12 % of a one-file run's instructions. The options are the lint command's own table (options.ts). It takes only what it reads exactly as yargs would (same keys, same
 // values, same defaults) and gives up (undefined) on anything else: --help, --version, unknown or
-// repeated flags, `--`, short-flag clusters, values that look like flags, --rule (an array option
-// yargs lets swallow the paths after it), conflicting flags, bad choices. yargs then parses the
+// repeated flags, `--`, `-` (standard input), short-flag clusters, values that look like flags,
+// conflicting flags, bad choices. yargs then parses the
 // whole command line as before, errors and help included.
+import type { Options } from "yargs";
 import type { LintArgs } from "./lint.js";
-import { FORMAT_NAMES, type FormatName } from "./report.js";
+import { COMMANDS, optionEntries } from "./options.js";
 
-type Kind = "string" | "boolean" | "number";
-
-const FLAGS: Record<string, Kind> = {
-  config: "string",
-  region: "string",
-  account: "string",
-  inventory: "string",
-  live: "boolean",
-  profile: "string",
-  "endpoint-url": "string",
-  concurrency: "number",
-  format: "string",
-  output: "string",
-  quiet: "boolean",
-  "max-warnings": "number",
-  color: "boolean",
-  debug: "boolean",
-  baseline: "string",
-  "write-baseline": "string",
-  "only-requests": "boolean",
-  fix: "boolean",
-  "fix-dry-run": "boolean",
-};
-const ALIASES: Record<string, string> = { "-f": "format", "-o": "output" };
-// yargs reads `--no-config` as config: false; for the other string flags that would be a usage error.
-const NEGATABLE = new Set(["config", "live", "quiet", "color", "debug", "only-requests", "fix", "fix-dry-run"]);
+const LINT = optionEntries(COMMANDS.find((c) => c.name === "lint") as (typeof COMMANDS)[number]);
+/** The lint command's options, from the table yargs is given (options.ts). */
+const FLAGS = new Map<string, Options>(LINT);
+const ALIASES: Record<string, string> = Object.fromEntries(LINT.filter(([, o]) => typeof o.alias === "string").map(([name, o]) => [`-${o.alias as string}`, name]));
+const DEFAULTS = Object.fromEntries(LINT.filter(([, o]) => o.default !== undefined).map(([name, o]) => [name, o.default as unknown]));
+// yargs reads `--no-config` as config: false (the other string options negated are left to yargs).
+const NEGATABLE = new Set([...LINT.filter(([, o]) => o.type === "boolean").map(([name]) => name), "config"]);
 const INTEGER = /^-?\d{1,15}$/;
 
 /** One flag token (with its value, which may be the next token): [name, value, tokens used], or undefined. */
@@ -46,14 +28,14 @@ function flag(token: string, next: string | undefined): [string, string | number
     name = eq === -1 ? token.slice(2) : token.slice(2, eq);
     inline = eq === -1 ? undefined : token.slice(eq + 1);
   } else return undefined;
-  const kind = FLAGS[name];
-  if (kind === undefined) return undefined;
-  if (kind === "boolean") return inline === undefined ? [name, true, 1] : undefined;
+  const options = FLAGS.get(name);
+  if (options === undefined || options.hidden) return undefined;
+  if (options.type === "boolean") return inline === undefined ? [name, true, 1] : undefined;
   const value = inline ?? next;
   if (value === undefined || value === "" || value.startsWith("-")) return undefined;
   const used = inline === undefined ? 2 : 1;
-  if (kind === "number") return INTEGER.test(value) ? [name, Number(value), used] : undefined;
-  if (name === "format" && !(FORMAT_NAMES as readonly string[]).includes(value)) return undefined;
+  if (options.type === "number") return INTEGER.test(value) ? [name, Number(value), used] : undefined;
+  if (options.choices !== undefined && !(options.choices as unknown[]).includes(value)) return undefined;
   return [name, value, used];
 }
 
@@ -77,14 +59,7 @@ export function parseLintArgs(argv: readonly string[]): LintArgs | undefined {
     i += used;
   }
   if (("baseline" in given && "write-baseline" in given) || ("fix" in given && "fix-dry-run" in given)) return undefined;
-  const args = {
-    ...given,
-    paths: paths.length > 0 ? paths : ["."],
-    format: (given.format ?? "stylish") as FormatName,
-    quiet: given.quiet ?? false,
-    "max-warnings": given["max-warnings"] ?? -1,
-    rule: [],
-    debug: given.debug ?? false,
-  };
-  return args as LintArgs;
+  // As main.ts hands them to the command: defaults, then what was given, `rule` always a list.
+  const args = { ...DEFAULTS, ...given, paths, rule: "rule" in given ? [given.rule] : [] };
+  return args as unknown as LintArgs;
 }

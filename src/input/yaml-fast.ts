@@ -7,7 +7,8 @@
 // values, duplicate keys, positions and spans are exactly the `yaml`-based reader's (a differential
 // property test holds it to that), without building a syntax tree or loading the package.
 import type { DuplicateKey, ParsedDocument, Span } from "./document.js";
-import { escapeSegment, lineIndex, pointerSegments } from "./document.js";
+import { lineIndex } from "./document.js";
+import { escapeSegment, pointerSegments } from "../model/pointer.js";
 
 /** Where a value is: `start`/`end` as the `yaml` package's node range [0] and [1]; `next` as its [2]. */
 interface Node {

@@ -4,46 +4,31 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import yargs from "yargs";
 import { parseLintArgs } from "../../src/cli/fast-args.js";
-import { FORMAT_NAMES } from "../../src/cli/report.js";
+import { COMMANDS, checkRepeats, optionEntries } from "../../src/cli/options.js";
 
-const KEYS = ["paths", "config", "region", "account", "inventory", "live", "profile", "endpoint-url", "concurrency", "format", "output", "quiet", "max-warnings", "rule", "color", "debug", "baseline", "write-baseline", "only-requests", "fix", "fix-dry-run"];
+const KEYS = ["paths", "config", "region", "account", "inventory", "live", "profile", "endpoint-url", "concurrency", "format", "output", "quiet", "max-warnings", "require-facts", "stdin-filename", "rule", "color", "debug", "baseline", "write-baseline", "only-requests", "fix", "fix-dry-run"];
 
-/** What yargs gives the lint handler (as main.ts declares the command), or "error". */
+/** What yargs gives the lint handler, built from the lint command's option table as main.ts builds it, or "error". */
 async function viaYargs(argv: string[]): Promise<Record<string, unknown> | "error"> {
   let got: Record<string, unknown> | "error" = "error";
+  const spec = COMMANDS.find((c) => c.name === "lint")!;
   try {
     await yargs(argv)
+      .parserConfiguration({ "populate--": true })
       .strict()
       .command(
         "lint [paths..]",
         "lint",
-        (y) =>
-          y
-            .option("config", { type: "string" })
-            .option("region", { type: "string" })
-            .option("account", { type: "string" })
-            .option("inventory", { type: "string" })
-            .option("live", { type: "boolean" })
-            .option("profile", { type: "string" })
-            .option("endpoint-url", { type: "string" })
-            .option("concurrency", { type: "number" })
-            .option("format", { alias: "f", choices: [...FORMAT_NAMES], default: "stylish" })
-            .option("output", { alias: "o", type: "string" })
-            .option("quiet", { type: "boolean", default: false })
-            .option("max-warnings", { type: "number", default: -1 })
-            .option("rule", { type: "string", array: true, default: [] as string[] })
-            .option("color", { type: "boolean" })
-            .option("debug", { type: "boolean", default: false })
-            .positional("paths", { type: "string", array: true, default: ["."] })
-            .option("baseline", { type: "string" })
-            .option("write-baseline", { type: "string" })
-            .option("only-requests", { type: "boolean" })
-            .option("fix", { type: "boolean" })
-            .option("fix-dry-run", { type: "boolean" })
-            .conflicts("baseline", "write-baseline")
-            .conflicts("fix", "fix-dry-run"),
+        (y) => {
+          let built = y.positional("paths", { type: "string", array: true });
+          for (const [name, options] of optionEntries(spec)) built = built.option(name, options);
+          return built.conflicts("baseline", "write-baseline").conflicts("fix", "fix-dry-run");
+        },
         (args) => {
-          got = Object.fromEntries(KEYS.filter((k) => (args as Record<string, unknown>)[k] !== undefined).map((k) => [k, (args as Record<string, unknown>)[k]]));
+          checkRepeats(spec, args);
+          const rule = args.rule === undefined ? [] : Array.isArray(args.rule) ? args.rule : [args.rule];
+          const all = { ...args, paths: (args.paths as string[] | undefined) ?? [], rule } as Record<string, unknown>;
+          got = Object.fromEntries(KEYS.filter((k) => all[k] !== undefined).map((k) => [k, all[k]]));
         },
       )
       .exitProcess(false)
@@ -62,7 +47,7 @@ const token = fc.constantFrom(
   "--account", "111122223333", "--inventory", "inv.json", "--live", "--no-live", "--profile", "p", "--endpoint-url", "http://127.0.0.1:1",
   "--concurrency", "4", "--format", "json", "-f", "sarif", "--format=junit", "--format", "xml", "--output", "out.json", "-o", "--quiet",
   "--max-warnings", "0", "007", "-1", "--max-warnings=3", "--color", "--no-color", "--debug", "--baseline", "b.json", "--write-baseline",
-  "--only-requests", "--fix", "--fix-dry-run", "--rule", "kms:error", "--help", "--version", "--", "-x", "--nope", "--quiet=true", "--no-region", "",
+  "--only-requests", "--fix", "--fix-dry-run", "--rule", "kms:error", "--require-facts", "--stdin-filename", "-", "--help", "--version", "--", "-x", "--nope", "--quiet=true", "--no-region", "",
 );
 
 describe("parseLintArgs", () => {
@@ -92,10 +77,10 @@ describe("parseLintArgs", () => {
       rule: [],
       debug: false,
     });
-    expect(parseLintArgs(["lint"])?.paths).toEqual(["."]);
+    expect(parseLintArgs(["lint"])?.paths).toEqual([]);
   });
 
-  it.each([["audit"], ["lint", "--help"], ["lint", "--rule", "x:off", "a.json"], ["lint", "--region", "a", "--region", "b"], ["lint", "--fix", "--fix-dry-run"], ["lint", "--format", "xml"], ["lint", "--", "a.json"], ["lint", "-fo", "x"]])(
+  it.each([["audit"], ["lint", "--help"], ["lint", "-"], ["lint", "--region", "a", "--region", "b"], ["lint", "--fix", "--fix-dry-run"], ["lint", "--format", "xml"], ["lint", "--", "a.json"], ["lint", "-fo", "x"]])(
     "leaves %j to yargs",
     (...argv) => {
       expect(parseLintArgs(argv)).toBeUndefined();

@@ -1,7 +1,8 @@
 // Positions cost O(file) per file, whatever the number of findings (issue 13, point 10): shown by
 // counting the characters the locator scans, not by timing.
 import { describe, expect, it } from "vitest";
-import { escapeSegment, lineIndex } from "../../src/input/document.js";
+import { lineIndex } from "../../src/input/document.js";
+import { escapeSegment } from "../../src/model/pointer.js";
 import { findOffset, locatorWork, parseJson } from "../../src/input/json.js";
 import { positionFrom, scanTopLevelArray } from "../../src/input/json-scan.js";
 

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ParsedDocument } from "../../src/input/document.js";
-import { escapeSegment } from "../../src/input/document.js";
+import { escapeSegment } from "../../src/model/pointer.js";
 import { parseYaml } from "../../src/input/yaml.js";
 import { parseYamlFast } from "../../src/input/yaml-fast.js";
 

@@ -83,6 +83,26 @@ export function scanTopLevelArray(text: string, member: string): ScanResult {
   return { elements, members };
 }
 
+/**
+ * Object members in a JSON text (repeated ones included) and its deepest nesting, in one pass that
+ * builds nothing: with JSON.parse's value, enough to know whether any key was repeated.
+ */
+export function scanMembers(text: string): { members: number; depth: number } {
+  let members = 0;
+  let depth = 0;
+  let deepest = 0;
+  const length = text.length;
+  for (let p = 0; p < length; p++) {
+    const c = text.charCodeAt(p);
+    if (c === QUOTE) p = stringEnd(text, p);
+    else if (c === COLON) members++;
+    else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
+      if (++depth > deepest) deepest = depth;
+    } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) depth--;
+  }
+  return { members, depth: deepest };
+}
+
 /** Object members of a parsed value, counted all the way down. */
 export function countMembers(value: unknown): number {
   if (Array.isArray(value)) {
@@ -100,13 +120,18 @@ export function countMembers(value: unknown): number {
   return n;
 }
 
-/** Line and column of `offset`, counting from a known position before it. */
+/**
+ * Line and column of `offset`, counting from a known position before it: the cost is the distance,
+ * never the rest of the text (a one-line inventory has no newline to stop a search).
+ */
 export function positionFrom(text: string, from: ElementStart, offset: number): Position {
   let line = from.line;
   let lineStart = from.offset - (from.column - 1);
-  for (let p = text.indexOf("\n", from.offset); p !== -1 && p < offset; p = text.indexOf("\n", p + 1)) {
-    line++;
-    lineStart = p + 1;
+  for (let p = from.offset; p < offset; p++) {
+    if (text.charCodeAt(p) === NEWLINE) {
+      line++;
+      lineStart = p + 1;
+    }
   }
   return { line, column: offset - lineStart + 1 };
 }

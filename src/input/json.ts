@@ -5,6 +5,7 @@
 import type { ParsedDocument, DuplicateKey } from "./document.js";
 import { InputSyntaxError, lineIndex } from "./document.js";
 import { escapeSegment, pointerSegments } from "../model/pointer.js";
+import { countMembers, scanMembers } from "./json-scan.js";
 
 const MAX_DEPTH = 512;
 
@@ -203,7 +204,32 @@ class Parser {
     return Number(m[0]);
   }
 
-  /** Skip one value without building it. */
+  /** Skip a string (valid: the text has been parsed) without building it. */
+  skipString(): void {
+    const t = this.text;
+    const end = t.length;
+    let p = this.pos + 1;
+    while (p < end) {
+      const c = t.charCodeAt(p);
+      if (c === 34) break;
+      p += c === 92 ? 2 : 1;
+    }
+    this.pos = p + 1;
+  }
+
+  /** Skip a number (valid: the text has been parsed). */
+  skipNumber(): void {
+    const t = this.text;
+    let p = this.pos + 1;
+    for (;;) {
+      const c = t.charCodeAt(p);
+      if ((c >= 48 && c <= 57) || c === 46 || c === 101 || c === 69 || c === 43 || c === 45) p++;
+      else break;
+    }
+    this.pos = p;
+  }
+
+  /** Skip one value (valid: the text has been parsed) without building it. */
   skip(): void {
     const c = this.text.charCodeAt(this.pos);
     if (c === 123 || c === 91) {
@@ -216,7 +242,7 @@ class Parser {
       }
       for (;;) {
         if (c === 123) {
-          this.string();
+          this.skipString();
           this.ws();
           this.pos++; // ':'
           this.ws();
@@ -233,11 +259,11 @@ class Parser {
       }
     }
     if (c === 34) {
-      this.string();
+      this.skipString();
       return;
     }
     if (c === 45 || (c >= 48 && c <= 57)) {
-      this.number();
+      this.skipNumber();
       return;
     }
     this.pos += this.text.startsWith("false", this.pos) ? 5 : 4;
@@ -301,38 +327,139 @@ class Parser {
 
 /**
  * Offset of the value (or member name) at `pointer`, searching from the value that starts at
- * `start`; the text must be valid JSON. Undefined when the pointer names nothing.
+ * `start`; the text must be valid JSON. Undefined when the pointer names nothing. Each call scans
+ * the members it passes: for many look-ups in one text, use a JsonLocator.
  */
 export function findOffset(text: string, pointer: string, target: "value" | "key" = "value", start = 0): number | undefined {
   const segments = pointerSegments(pointer);
   return segments && new Parser(text).find(segments, target === "key", start);
 }
 
+/** Work done by every JsonLocator, in characters scanned: tests use it to show positions cost O(file). */
+export const locatorWork = { scanned: 0 };
+
+interface Member {
+  key: number;
+  value: number;
+}
+
+/**
+ * Look-ups by pointer in a valid JSON text that cost O(file) in all, however many there are: each
+ * object or array on a looked-up path is scanned once, into a table of where its members (the last
+ * of repeated keys) or elements start; later look-ups go through the tables.
+ */
+export class JsonLocator {
+  private readonly scanner: Parser;
+  private readonly tables = new Map<number, Map<string, Member> | number[]>();
+
+  constructor(readonly text: string) {
+    this.scanner = new Parser(text);
+  }
+
+  private table(at: number): Map<string, Member> | number[] | undefined {
+    const known = this.tables.get(at);
+    if (known !== undefined) return known;
+    const c = this.text.charCodeAt(at);
+    if (c !== 123 && c !== 91) return undefined;
+    const s = this.scanner;
+    const table: Map<string, Member> | number[] = c === 123 ? new Map() : [];
+    s.pos = at + 1;
+    s.ws();
+    if (this.text.charCodeAt(s.pos) !== c + 2 /* } or ] */) {
+      for (;;) {
+        if (table instanceof Map) {
+          const key = s.pos;
+          const name = s.string();
+          s.ws();
+          s.pos++; // ':'
+          s.ws();
+          table.set(name, { key, value: s.pos });
+        } else table.push(s.pos);
+        s.skip();
+        s.ws();
+        if (this.text.charCodeAt(s.pos) !== 44) break;
+        s.pos++;
+        s.ws();
+      }
+    }
+    locatorWork.scanned += s.pos + 1 - at;
+    this.tables.set(at, table);
+    return table;
+  }
+
+  /** Offset of the value (or member name) at `segments` below the value at `start`. */
+  find(segments: string[], wantKey: boolean, start = 0): number | undefined {
+    this.scanner.pos = start;
+    this.scanner.ws();
+    let at = this.scanner.pos;
+    let keyAt: number | undefined;
+    for (const segment of segments) {
+      const table = this.table(at);
+      if (table instanceof Map) {
+        const member = table.get(segment);
+        if (member === undefined) return undefined;
+        keyAt = member.key;
+        at = member.value;
+      } else if (table !== undefined && /^(0|[1-9]\d*)$/.test(segment)) {
+        const element = table[Number(segment)];
+        if (element === undefined) return undefined;
+        keyAt = undefined;
+        at = element;
+      } else return undefined;
+    }
+    return wantKey && keyAt !== undefined ? keyAt : at;
+  }
+
+  /** Where the value that starts at `at` ends. */
+  end(at: number): number {
+    this.scanner.pos = at;
+    this.scanner.skip();
+    locatorWork.scanned += this.scanner.pos - at;
+    return this.scanner.pos;
+  }
+}
+
+/**
+ * JSON.parse's value when the text is one our parser takes without a word: no key repeated (as
+ * many members in the text as in the value) and no nesting beyond the limit. Undefined otherwise:
+ * the parser then says what and where.
+ */
+function quickParse(text: string): { value: unknown } | undefined {
+  const scan = scanMembers(text);
+  if (scan.depth > MAX_DEPTH) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  return countMembers(value) === scan.members ? { value } : undefined;
+}
+
 export function parseJson(text: string): ParsedDocument {
-  const parser = new Parser(text);
-  const value = parser.document();
+  const quick = quickParse(text);
+  const parser = quick === undefined ? new Parser(text) : undefined;
+  const value = quick === undefined ? (parser as Parser).document() : quick.value;
   let lines: ReturnType<typeof lineIndex> | undefined;
+  let locator: JsonLocator | undefined;
   const position = (offset: number) => (lines ??= lineIndex(text))(offset);
+  const find = (pointer: string, wantKey: boolean) => {
+    const segments = pointerSegments(pointer);
+    return segments && (locator ??= new JsonLocator(text)).find(segments, wantKey);
+  };
   return {
     value,
-    duplicates: parser.duplicates,
+    duplicates: parser?.duplicates ?? [],
     position,
     locate(pointer, target = "value") {
-      const segments = pointerSegments(pointer);
-      if (segments === undefined) return undefined;
-      const offset = new Parser(text).find(segments, target === "key");
+      const offset = find(pointer, target === "key");
       return offset === undefined ? undefined : position(offset);
     },
     span(pointer) {
-      const segments = pointerSegments(pointer);
-      if (segments === undefined) return undefined;
-      const valueStart = new Parser(text).find(segments, false);
+      const valueStart = find(pointer, false);
       if (valueStart === undefined) return undefined;
-      const start = new Parser(text).find(segments, true) ?? valueStart;
-      const scanner = new Parser(text);
-      scanner.pos = valueStart;
-      scanner.skip();
-      return { start, valueStart, end: scanner.pos };
+      const start = find(pointer, true) ?? valueStart;
+      return { start, valueStart, end: (locator as JsonLocator).end(valueStart) };
     },
   };
 }

@@ -4,6 +4,7 @@ import { constants as bufferConstants } from "node:buffer";
 import type { ParsedDocument } from "./document.js";
 import { InputSyntaxError, lineIndex } from "./document.js";
 import { parseJson } from "./json.js";
+import { parseYamlFast } from "./yaml-fast.js";
 
 /** Request files are small; anything this large is a mistake (an export, a log), not a request. */
 export const MAX_REQUEST_FILE_BYTES = 8 * 1024 * 1024;
@@ -111,6 +112,8 @@ export function decode(bytes: Uint8Array): string {
 export async function parseText(text: string, syntax: Syntax): Promise<ParsedDocument> {
   try {
     if (syntax === "json") return parseJson(text);
+    const fast = parseYamlFast(text);
+    if (fast !== undefined) return fast;
     const { parseYaml } = await import("./yaml.js");
     return parseYaml(text);
   } catch (error) {

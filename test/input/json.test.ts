@@ -39,6 +39,20 @@ describe("parseJson", () => {
     );
   });
 
+  it("finds every repeated key, also when JSON.parse reads the values (strings holding ':' and quotes included)", () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.jsonValue(), { minKeys: 1 }), fc.boolean(), (object, repeat) => {
+        const text = JSON.stringify(object);
+        const [first] = Object.keys(object);
+        const doubled = repeat ? `${text.slice(0, -1)},${JSON.stringify(first)}:{"x:\\\"":1}}` : text;
+        const doc = parseJson(doubled);
+        expect(doc.duplicates.map((d) => d.key)).toEqual(repeat ? [first] : []);
+        expect(doc.value).toStrictEqual(JSON.parse(doubled));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("reports repeated keys at the later occurrence, keeping the last value", () => {
     const text = '{\n  "a": 1,\n  "b": {"x": 1, "x": 2},\n  "a": 3\n}';
     const doc = parseJson(text);

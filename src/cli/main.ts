@@ -1,6 +1,5 @@
 // Command line: parse arguments, run one command, exit 0/1/2. Nothing here knows rules or formats.
-import yargs, { type Argv } from "yargs";
-import { hideBin } from "yargs/helpers";
+import type { Argv } from "yargs";
 import { InputError } from "../input/read.js";
 import { AwsError } from "../aws/types.js";
 import { ConfigError } from "../config/load.js";
@@ -10,6 +9,7 @@ import { COMMANDS, checkCommon, checkRepeats, docsLink, explainParseFailure, opt
 import { DOCS_BASE, TOOL_NAME, TOOL_VERSION } from "./package-info.js";
 import { printable } from "../report/escape.js";
 import { STDIN_ARG } from "./stdin.js";
+import { parseLintArgs } from "./fast-args.js";
 
 let debug = false;
 
@@ -71,6 +71,14 @@ export async function main(argv: string[]): Promise<number> {
   argv = argv.map((a, i) => (a === "-" && (end === -1 || i < end) ? STDIN_ARG : a));
   let code: number = EXIT.ok;
   try {
+    // The hot path (pre-commit: `lint FILE…` with plain flags) is read without loading yargs at all;
+    // anything else — help, mistakes, repeats — goes to yargs, which explains it.
+    const fast = parseLintArgs(argv);
+    if (fast !== undefined) {
+      checkCommon(fast);
+      return await (await import("./lint.js")).lintCommand(fast);
+    }
+    const { default: yargs } = await import("yargs");
     let cli = yargs(argv)
       .locale("en")
       .scriptName(TOOL_NAME)
@@ -120,5 +128,5 @@ process.on("unhandledRejection", (reason) => {
   process.exit();
 });
 
-const exitCode = await main(hideBin(process.argv));
+const exitCode = await main(process.argv.slice(2));
 process.exitCode = exitCode;

@@ -1,66 +1,15 @@
-// Every built-in rule, in the order `rules` lists them: request shape, identifiers and regions,
-// KMS and encryption, tags, organisation policy, facts about existing snapshots.
-import type { Rule } from "../src/engine/rule.js";
-import duplicateKey from "./duplicate-key.js";
-import kmsKeyFormat from "./kms-key-format.js";
-import kmsKeyRegion from "./kms-key-region.js";
-import kmsKeyRequired from "./kms-key-required.js";
-import kmsKeyUnencryptedSource from "./kms-key-unencrypted-source.js";
-import encryptionRequired from "./encryption-required.js";
-import kmsKeyUsable from "./kms-key-usable.js";
-import kmsKeyAllowed from "./kms-key-allowed.js";
-import presignedUrl from "./presigned-url.js";
-import requestSchema from "./request-schema.js";
-import sharedSourceCrossRegion from "./shared-source-cross-region.js";
-import sourceArnRequired from "./source-arn-required.js";
-import sourceIdentifier from "./source-identifier.js";
-import sourceRegion from "./source-region.js";
-import sourceRegionMissing from "./source-region-missing.js";
-import sourceSnapshot from "./source-snapshot.js";
-import targetExists from "./target-exists.js";
-import targetIdentifier from "./target-identifier.js";
-import tagFormat from "./tag-format.js";
-import tagReservedPrefix from "./tag-reserved-prefix.js";
-import tagDuplicate from "./tag-duplicate.js";
-import tagLimit from "./tag-limit.js";
-import copyTagsIgnored from "./copy-tags-ignored.js";
-import tagPolicy from "./tag-policy.js";
-import copyTags from "./copy-tags.js";
-import targetName from "./target-name.js";
-import regionAllowed from "./region-allowed.js";
-import snapshotPublic from "./snapshot-public.js";
-import snapshotShared from "./snapshot-shared.js";
-import snapshotMaxAge from "./snapshot-max-age.js";
+// Every built-in rule: each file in this folder is one, found by the build (src/generated/rule-files.ts),
+// so a new rule needs no line here. `rules` lists them by category, in the order a request is read —
+// its shape, identifiers and regions, KMS and encryption, tags, sharing and retention, facts about
+// existing snapshots — and by id within a category.
+import type { Rule, RuleCategory } from "../src/engine/rule.js";
+import { RULE_FILES } from "../src/generated/rule-files.js";
 
-export const RULES: readonly Rule[] = [
-  requestSchema,
-  duplicateKey,
-  targetIdentifier,
-  sourceIdentifier,
-  sourceRegion,
-  sourceRegionMissing,
-  sourceArnRequired,
-  sharedSourceCrossRegion,
-  presignedUrl,
-  kmsKeyFormat,
-  kmsKeyRegion,
-  kmsKeyRequired,
-  kmsKeyUnencryptedSource,
-  encryptionRequired,
-  kmsKeyUsable,
-  kmsKeyAllowed,
-  tagFormat,
-  tagReservedPrefix,
-  tagDuplicate,
-  tagLimit,
-  copyTagsIgnored,
-  tagPolicy,
-  copyTags,
-  targetName,
-  regionAllowed,
-  sourceSnapshot,
-  targetExists,
-  snapshotPublic,
-  snapshotShared,
-  snapshotMaxAge,
-];
+const CATEGORY_ORDER: readonly RuleCategory[] = ["schema", "identifiers", "regions", "kms", "encryption", "tags", "sharing", "retention", "facts"];
+
+function rank(rule: Rule): number {
+  const i = rule.category === undefined ? -1 : CATEGORY_ORDER.indexOf(rule.category);
+  return i === -1 ? CATEGORY_ORDER.length : i;
+}
+
+export const RULES: readonly Rule[] = [...(RULE_FILES as readonly Rule[])].sort((a, b) => rank(a) - rank(b) || (a.id < b.id ? -1 : 1));

@@ -61,6 +61,13 @@ export class EmulatorState {
   readonly aliases = new Map<string, string>();
   /** Manual snapshots an account may hold per region (SnapshotQuotaExceededFault beyond). */
   snapshotQuota = Infinity;
+  /**
+   * Copies in progress an account may have to one region (the Neptune user guide: "up to five snapshot
+   * copy requests in progress to a single Region per account"); beyond, SnapshotQuotaExceeded.
+   */
+  copiesInProgressLimit = 5;
+  /** The most copies ever seen in progress at once per `region/account`. */
+  readonly peakInProgress = new Map<string, number>();
   /** How much a copy advances each time it is described; 100 makes copies finish at once. */
   copyStep = 50;
   private readonly failing = new Set<string>();
@@ -286,6 +293,10 @@ export class EmulatorState {
     });
     // The wire code of SnapshotQuotaExceededFault is "SnapshotQuotaExceeded" (the API model's awsQueryError code).
     if (own.length >= this.snapshotQuota) throw new Fault("SnapshotQuotaExceeded", "The request would result in the user exceeding the allowed number of DB snapshots.");
+    const copying = own.filter((s) => s.Status === "copying").length;
+    if (copying >= this.copiesInProgressLimit) throw new Fault("SnapshotQuotaExceeded", `You can have up to ${this.copiesInProgressLimit} snapshot copy requests in progress to a single Region per account.`);
+    const peakKey = `${caller.region}/${caller.account}`;
+    this.peakInProgress.set(peakKey, Math.max(this.peakInProgress.get(peakKey) ?? 0, copying + 1));
     const copyTags = p.CopyTags === "true";
     const copy = this.addSnapshot(
       caller.region,

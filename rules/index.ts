@@ -12,6 +12,7 @@ import kmsKeyAllowed from "./kms-key-allowed.js";
 import presignedUrl from "./presigned-url.js";
 import requestSchema from "./request-schema.js";
 import sharedSourceCrossRegion from "./shared-source-cross-region.js";
+import sourceAutomatedOtherAccount from "./source-automated-other-account.js";
 import sourceArnRequired from "./source-arn-required.js";
 import sourceIdentifier from "./source-identifier.js";
 import sourceRegion from "./source-region.js";
@@ -41,6 +42,7 @@ export const RULES: readonly Rule[] = [
   sourceRegionMissing,
   sourceArnRequired,
   sharedSourceCrossRegion,
+  sourceAutomatedOtherAccount,
   presignedUrl,
   kmsKeyFormat,
   kmsKeyRegion,

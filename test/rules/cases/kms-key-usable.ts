@@ -22,9 +22,15 @@ const snapshot = (key: string) => ({
   KmsKeyId: key,
 });
 
+const SOURCE_KEY = `arn:aws:kms:us-west-2:111122223333:key/${KEY_ID}`;
+const encryptedSource = { DBClusterSnapshotArn: "arn:aws:rds:us-west-2:111122223333:cluster-snapshot:prod-2026-11-01", StorageEncrypted: true, KmsKeyId: SOURCE_KEY, Status: "available", Engine: "neptune" };
+
 export default {
   rule,
   valid: [
+    { name: "source key enabled, copy keeps it", value: request, region: "us-west-2", facts: { sourceSnapshot: encryptedSource, sourceKey: metadata() } },
+    { name: "unencrypted source: no source key to judge", value: request, region: "us-west-2", facts: { sourceSnapshot: { ...encryptedSource, StorageEncrypted: false, KmsKeyId: undefined }, sourceKey: null } },
+    { name: "source not found: source-snapshot's business", value: request, region: "us-west-2", facts: { sourceSnapshot: null } },
     { name: "enabled customer managed key", value: withKey("alias/neptune-dr"), region: "us-west-2", facts: { key: metadata() } },
     { name: "key ARN of the destination region", value: withKey(keyArn("us-west-2")), region: "us-west-2", facts: { key: metadata() } },
     { name: "AWS managed key allowed by default", value: withKey("alias/aws/rds"), region: "us-west-2", facts: { key: metadata({ KeyManager: "AWS" }) } },
@@ -35,6 +41,44 @@ export default {
     { name: "facts with only KeyState", value: withKey(KEY_ID), region: "us-west-2", facts: { key: { KeyState: "Enabled" } } },
   ],
   invalid: [
+    {
+      name: "source key disabled: the copy cannot decrypt the source",
+      value: request,
+      region: "us-west-2",
+      facts: { sourceSnapshot: encryptedSource, sourceKey: metadata({ KeyState: "Disabled", Enabled: false }) },
+      findings: [{ pointer: "/SourceDBClusterSnapshotIdentifier", messageId: "sourceKeyState", message: "which is Disabled, not Enabled" }],
+    },
+    {
+      name: "source key pending deletion, copy key fine: one finding, at the source",
+      value: withKey("alias/neptune-dr"),
+      region: "us-west-2",
+      facts: { sourceSnapshot: encryptedSource, sourceKey: metadata({ KeyState: "PendingDeletion", Enabled: false }), key: metadata() },
+      findings: [{ pointer: "/SourceDBClusterSnapshotIdentifier", messageId: "sourceKeyState", message: "PendingDeletion" }],
+    },
+    {
+      name: "source key gone",
+      value: request,
+      region: "us-west-2",
+      facts: { sourceSnapshot: encryptedSource, sourceKey: null },
+      findings: [{ pointer: "/SourceDBClusterSnapshotIdentifier", messageId: "sourceKeyMissing" }],
+    },
+    {
+      name: "both keys broken: two defects, two findings",
+      value: withKey("alias/neptune-dr"),
+      region: "us-west-2",
+      facts: { sourceSnapshot: encryptedSource, sourceKey: null, key: metadata({ KeyState: "Disabled" }) },
+      findings: [
+        { pointer: "/SourceDBClusterSnapshotIdentifier", messageId: "sourceKeyMissing" },
+        { pointer: "/KmsKeyId", messageId: "state" },
+      ],
+    },
+    {
+      name: "source known, its key not gathered",
+      value: request,
+      region: "us-west-2",
+      facts: { sourceSnapshot: encryptedSource },
+      findings: [{ pointer: "", messageId: "unverified", message: "source snapshot's own KMS key" }],
+    },
     { name: "key missing", value: withKey("alias/neptune-dr"), region: "us-west-2", facts: { key: null }, findings: [{ pointer: "/KmsKeyId", messageId: "missing", message: "in us-west-2" }] },
     { name: "key pending deletion", value: withKey(KEY_ID), region: "us-west-2", facts: { key: metadata({ KeyState: "PendingDeletion", Enabled: false }) }, findings: [{ pointer: "/KmsKeyId", messageId: "state", message: "PendingDeletion" }] },
     { name: "key disabled", value: withKey(KEY_ID), region: "us-west-2", facts: { key: metadata({ KeyState: "Disabled", Enabled: false }) }, findings: [{ pointer: "/KmsKeyId", messageId: "state" }] },

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CreateDBClusterCommand, CreateDBClusterSnapshotCommand, NeptuneClient } from "@aws-sdk/client-neptune";
+import { CreateDBClusterCommand, CreateDBClusterSnapshotCommand, DescribeDBClusterSnapshotsCommand, NeptuneClient } from "@aws-sdk/client-neptune";
 import { CreateAliasCommand, CreateKeyCommand, DisableKeyCommand, KMSClient } from "@aws-sdk/client-kms";
 import { cli, workdir } from "../support/cli.js";
 
@@ -111,7 +111,9 @@ suite("moto_server end to end", () => {
     expect(exported.code, exported.stderr).toBe(0);
     const inventory = JSON.parse(readFileSync(join(dir, "inv.json"), "utf8"));
     const ids = (inventory.DBClusterSnapshots as { DBClusterSnapshotIdentifier: string }[]).map((s) => s.DBClusterSnapshotIdentifier).sort();
-    expect(ids).toEqual(["graph-prod-snap", "plain-prod-snap", "retired-prod-snap"]);
+    // moto, like AWS, takes an automated snapshot when a cluster is created.
+    expect(ids.filter((id) => !id.startsWith("rds:"))).toEqual(["graph-prod-snap", "plain-prod-snap", "retired-prod-snap"]);
+    expect(ids.filter((id) => id.startsWith("rds:"))).toHaveLength(3);
     // moto: an unencrypted snapshot carries KmsKeyId "default_kms_key_id" (AWS leaves it out).
     const plain = inventory.DBClusterSnapshots.find((s: { DBClusterSnapshotIdentifier: string }) => s.DBClusterSnapshotIdentifier === "plain-prod-snap");
     expect(plain).toMatchObject({ StorageEncrypted: false, KmsKeyId: "default_kms_key_id" });
@@ -130,7 +132,7 @@ suite("moto_server end to end", () => {
     expect(byId["plain-prod-snap"]).toEqual(["encryption-required", "kms-key-format"]);
   });
 
-  it("lint --live: an id source is found; an ARN source is not, because moto rejects ARNs as identifiers", async () => {
+  it("lint --live: sources by id and by ARN are found; a source whose own key is disabled is refused", async () => {
     const requests = [
       { SourceDBClusterSnapshotIdentifier: "graph-prod-snap", TargetDBClusterSnapshotIdentifier: "graph-prod-dr", KmsKeyId: "alias/neptune" },
       { SourceDBClusterSnapshotIdentifier: `arn:aws:rds:${REGION}:${ACCOUNT}:cluster-snapshot:graph-prod-snap`, TargetDBClusterSnapshotIdentifier: "graph-prod-dr2", KmsKeyId: "alias/neptune" },
@@ -141,9 +143,12 @@ suite("moto_server end to end", () => {
     expect(out.code, out.stderr).toBe(1);
     const results = JSON.parse(out.stdout).results as Result[];
     expect(results[0]!.findings).toEqual([]);
-    expect(results[1]!.findings.map((f) => [f.ruleId, f.messageId])).toEqual([["source-snapshot", "missing"]]);
+    // moto answers an ARN as DBClusterSnapshotIdentifier only with IncludeShared=true, which the tool
+    // always sends with an ARN (AWS needs it for shared snapshots): the ARN source is found.
+    expect(results[1]!.findings).toEqual([]);
     // The source's own key is disabled: the copy could not decrypt it.
-    expect(results[2]!.findings.map((f) => [f.ruleId, f.messageId])).toEqual([["kms-key-usable", "sourceKeyState"]]);
+    expect(results[2]!.findings.map((f) => [f.ruleId, f.pointer])).toEqual([["kms-key-usable", "/2/SourceDBClusterSnapshotIdentifier"]]);
+    expect(results[2]!.findings[0]!.message).toMatch(/source snapshot is encrypted with the KMS key .* which is Disabled/);
   });
 
   it("copy: dry run, --apply --wait, and a rerun", async () => {
@@ -162,5 +167,21 @@ suite("moto_server end to end", () => {
     const rerun = await run(["copy", "plan.json", "--apply", "--format", "json"], dir);
     expect(rerun.code).toBe(1);
     expect((JSON.parse(rerun.stdout).results as Result[]).map((r) => r.outcome)).toEqual(["conflict"]);
+  });
+
+  it("listings: moto ignores MaxRecords (one page, no Marker); export still lists each snapshot once", async () => {
+    const neptune = new NeptuneClient({ region: REGION, endpoint: url, credentials: { accessKeyId: "testing", secretAccessKey: "testing" } });
+    for (let i = 0; i < 20; i++) await neptune.send(new CreateDBClusterSnapshotCommand({ DBClusterIdentifier: "graph-prod", DBClusterSnapshotIdentifier: `page-${i}` }));
+    const page = await neptune.send(new DescribeDBClusterSnapshotsCommand({ MaxRecords: 20 }));
+    neptune.destroy();
+    const total = page.DBClusterSnapshots!.length;
+    expect(total).toBeGreaterThan(20);
+    expect(page.Marker).toBeUndefined();
+    const dir = workdir({});
+    const exported = await run(["export", "--region", REGION, "--output", "inv.json"], dir);
+    expect(exported.code, exported.stderr).toBe(0);
+    const ids = (JSON.parse(readFileSync(join(dir, "inv.json"), "utf8")).DBClusterSnapshots as { DBClusterSnapshotIdentifier: string }[]).map((x) => x.DBClusterSnapshotIdentifier);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toHaveLength(total);
   });
 });

@@ -1,8 +1,10 @@
-// Live listing for audit and export: every region's snapshots, then each distinct KMS key once.
+// Live listing for audit and export: every region's snapshots, then each distinct KMS key of a
+// Neptune snapshot once.
 import type { AwsFacts, RegionListing } from "../aws/types.js";
 import { FactIndex } from "./index.js";
 import type { KeyMetadata } from "../model/types.js";
 import { snapshotArnOf } from "../model/arn.js";
+import { isNeptuneSnapshot } from "../audit.js";
 
 export interface LiveInventory {
   listings: RegionListing[];
@@ -18,7 +20,8 @@ export async function gatherLive(aws: AwsFacts, regions: readonly string[]): Pro
     index.markRegionComplete(listing.region);
     for (const snapshot of listing.snapshots) {
       index.addSnapshot(snapshot);
-      if (typeof snapshot.KmsKeyId !== "string") continue;
+      // Only what is judged is asked about: Aurora and DocumentDB snapshots are listed, never audited.
+      if (typeof snapshot.KmsKeyId !== "string" || !isNeptuneSnapshot(snapshot)) continue;
       const arn = snapshotArnOf(snapshot);
       const region = arn?.region ?? listing.region;
       wanted.set(`${region}/${snapshot.KmsKeyId}`, { region, keyId: snapshot.KmsKeyId });

@@ -9,6 +9,7 @@ import { cli, workdir } from "../support/cli.js";
 const ACCOUNT = "111122223333";
 const KEY = "0b9e8d7c-6a5b-4c3d-8e2f-1a0b9c8d7e6f";
 const DYING = "5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a";
+const AURORA_KEY = "9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d";
 const keyArn = (id: string, region = "us-east-1") => `arn:aws:kms:${region}:${ACCOUNT}:key/${id}`;
 let emulator: Emulator;
 
@@ -42,7 +43,7 @@ function seed(e: Emulator) {
   s.addSnapshot("us-east-1", { DBClusterSnapshotIdentifier: "billing-prod-keep", StorageEncrypted: true, KmsKeyId: keyArn(KEY) }, { tags: [{ Key: "aws:owner", Value: "billing" }], restore: [] });
   s.addSnapshot("us-east-1", { DBClusterSnapshotIdentifier: "rds:graph-prod-2026-11-23-03-05", StorageEncrypted: true, KmsKeyId: keyArn(KEY) });
   s.addSnapshot("us-east-1", { DBClusterSnapshotIdentifier: "untagged-keep", StorageEncrypted: true, KmsKeyId: keyArn(KEY) }, { restore: [] });
-  s.addSnapshot("us-east-1", { DBClusterSnapshotIdentifier: "aurora-keep", Engine: "aurora-postgresql", StorageEncrypted: false });
+  s.addSnapshot("us-east-1", { DBClusterSnapshotIdentifier: "aurora-keep", Engine: "aurora-postgresql", StorageEncrypted: true, KmsKeyId: keyArn(AURORA_KEY) });
   s.addSnapshot("us-west-2", { DBClusterSnapshotIdentifier: "west-keep", StorageEncrypted: true, KmsKeyId: keyArn(KEY, "us-west-2") }, { tags, restore: [] });
   s.addKey("us-west-2", { KeyId: KEY });
 }
@@ -95,6 +96,18 @@ describe("audit --live", () => {
     expect(count("DescribeKey")).toBe(2);
     expect(count("DescribeDBClusterSnapshotAttributes")).toBe(6); // the manual Neptune snapshots: not the automated, not Aurora
     expect(count("ListTagsForResource")).toBe(0);
+  });
+
+  it("asks nothing about snapshots it does not judge: a refused DescribeKey for an Aurora snapshot's key cannot fail the run", async () => {
+    // Every DescribeKey is refused: only the keys of Neptune snapshots may be asked for (and fail the run).
+    emulator.faults.add({ operation: "DescribeKey", kind: "accessDenied" });
+    const before = emulator.calls.length;
+    const dir = workdir({});
+    await live(["export", "--region", "us-east-1", "--output", "inventory.json"], {}, dir);
+    await live(["audit", "--live", "--region", "us-east-1", "--no-config", "--format", "json"]);
+    const asked = emulator.calls.slice(before).filter((c) => c.operation === "DescribeKey").map((c) => String(c.params.KeyId));
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.filter((k) => k.includes(AURORA_KEY))).toEqual([]);
   });
 
   it("gives the same findings from an exported inventory as live", async () => {

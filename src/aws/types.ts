@@ -45,6 +45,15 @@ export interface AwsFacts {
    * DBClusterSnapshotAttributes.
    */
   listSnapshots(region: string): Promise<RegionListing>;
+  /** KMS ListAliases of the region, every page (100 a page), for inventories. Cached. */
+  listAliases(region: string): Promise<KmsAlias[]>;
+}
+
+/** One KMS alias as ListAliases returns it (alias names are per region and account). */
+export interface KmsAlias {
+  AliasName?: string;
+  AliasArn?: string;
+  TargetKeyId?: string;
 }
 
 /** Why an AWS call could not be made; the CLI prints `message` and exits 2. */

@@ -1,6 +1,6 @@
 // The CLI with the real SDK over HTTP against the loopback emulator: audit --live, export, and
 // lint --live, and how AWS failures end a run.
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../support/aws-emulator/index.js";
@@ -114,9 +114,10 @@ describe("audit --live", () => {
     const dir = workdir({});
     const exported = await live(["export", "--region", "us-east-1", "--region", "us-west-2", "--output", "inventory.json"], {}, dir);
     expect(exported.code, exported.stderr).toBe(0);
-    expect(exported.stderr).toMatch(/Exported 9 snapshots and 3 KMS keys/);
+    expect(exported.stderr).toMatch(/Exported 9 snapshots, 3 KMS keys and 1 alias/);
     const inventory = JSON.parse(readFileSync(join(dir, "inventory.json"), "utf8"));
-    expect(Object.keys(inventory)).toEqual(["DBClusterSnapshots", "Keys"]);
+    expect(Object.keys(inventory)).toEqual(["DBClusterSnapshots", "Keys", "Aliases"]);
+    expect(inventory.Aliases).toEqual([{ AliasName: "alias/neptune-prod", AliasArn: `arn:aws:kms:us-east-1:${ACCOUNT}:alias/neptune-prod`, TargetKeyId: KEY }]);
     const offline = JSON.parse((await cli(["audit", "--inventory", "inventory.json", "--no-config", "--format", "json"], { cwd: dir })).stdout) as Report;
     const online = JSON.parse((await live(["audit", "--live", "--region", "us-east-1", "--region", "us-west-2", "--no-config", "--format", "json"])).stdout) as Report;
     const offlineFindings = byArn(offline, (r) => `/DBClusterSnapshots/${inventory.DBClusterSnapshots.findIndex((s: { DBClusterSnapshotArn: string }) => s.DBClusterSnapshotArn === r.id)}`);
@@ -199,5 +200,20 @@ describe("lint --live", () => {
       [],
     ]);
     expect(out.code).toBe(1);
+
+    // The same requests against an exported inventory: its Aliases let alias/neptune-prod be resolved
+    // offline, so the findings (and what could be judged) are the same as live.
+    const exported = await live(["export", "--region", "us-east-1", "--region", "us-west-2", "--output", "inventory.json"], {}, dir);
+    expect(exported.code, exported.stderr).toBe(0);
+    const offline = JSON.parse((await cli(["lint", "plan.json", "--inventory", "inventory.json", "--no-config", "--format", "json"], { cwd: dir })).stdout) as Report;
+    const strip = (r: Report) => r.results.map((x) => x.findings.map((f) => `${f.ruleId} ${f.pointer} ${f.message}`).sort());
+    expect(strip(offline)).toEqual(strip(report));
+    // Without the aliases the alias key cannot be verified offline.
+    const inventory = JSON.parse(readFileSync(join(dir, "inventory.json"), "utf8"));
+    delete inventory.Aliases;
+    writeFileSync(join(dir, "old-inventory.json"), JSON.stringify(inventory));
+    const old = JSON.parse((await cli(["lint", "plan.json", "--inventory", "old-inventory.json", "--no-config", "--format", "json"], { cwd: dir })).stdout) as Report;
+    expect(JSON.stringify(old)).toMatch(/whether the KMS key exists|kms-key-usable/);
+    expect(strip(old)).not.toEqual(strip(report));
   });
 });

@@ -154,6 +154,8 @@ export async function startEmulator(options: { account?: string; latencyMs?: num
         const key = state.describeKey(caller, (call.params as { KeyId?: string }).KeyId);
         return { KeyMetadata: key };
       }
+      case "kms:ListAliases":
+        return state.listAliases(caller, call.params as { Limit?: number; Marker?: string });
       case "tagging:GetResources":
         return state.getResources(caller, call.params as { ResourceTypeFilters?: string[]; ResourcesPerPage?: number; PaginationToken?: string });
       default:

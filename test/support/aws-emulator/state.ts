@@ -218,6 +218,22 @@ export class EmulatorState {
     };
   }
 
+  /** ListAliases of the caller's region and account, paged by `Limit` (1–100, default 50) and `Marker`. */
+  listAliases(caller: Caller, body: { Limit?: number; Marker?: string }): Record<string, unknown> {
+    const limit = body.Limit ?? 50;
+    if (limit < 1 || limit > 100) throw new Fault("ValidationException", "Limit must be between 1 and 100.");
+    const all = [...this.aliases.entries()]
+      .filter(([at, keyId]) => at.startsWith(`${caller.region}/`) && this.keys.get(`${caller.region}/${keyId}`)?.AWSAccountId === caller.account)
+      .map(([at, keyId]) => {
+        const name = at.slice(caller.region.length + 1);
+        return { AliasName: name, AliasArn: `arn:aws:kms:${caller.region}:${caller.account}:${name}`, TargetKeyId: keyId };
+      });
+    const start = offsetOf(body.Marker);
+    const page = all.slice(start, start + limit);
+    const more = start + limit < all.length;
+    return { Aliases: page, Truncated: more, ...(more ? { NextMarker: marker(start + limit) } : {}) };
+  }
+
   /** DescribeKey by key id, key ARN, alias name or alias ARN, in the caller's region. */
   describeKey(caller: Caller, keyId: string | undefined): EmulatedKey {
     const notFound = () => new Fault("NotFoundException", `Key '${keyId}' does not exist`);

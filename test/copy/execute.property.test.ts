@@ -5,7 +5,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { AwsError, type AwsCopier, type CopyInput, type CopyOutcome } from "../../src/aws/types.js";
 import { runCopies } from "../../src/copy/execute.js";
-import { OUTCOMES } from "../../src/copy/report.js";
+import { OUTCOMES } from "../../src/report/copy.js";
 import type { CopyItem } from "../../src/copy/plan.js";
 import type { Snapshot } from "../../src/model/types.js";
 

@@ -5,6 +5,7 @@ import { planCopy, refuseDuplicateTargets, type CopyItem } from "../copy/plan.js
 import { runCopies } from "../copy/execute.js";
 import { liveFacts } from "../facts/source.js";
 import { runRequests } from "../pipeline/index.js";
+import { placeFinding, type Locate } from "../pipeline/locate.js";
 import type { CommonArgs } from "./args.js";
 import { awsOptions, connect } from "./aws.js";
 import { EXIT, UsageError } from "./errors.js";
@@ -77,14 +78,19 @@ export async function copyCommand(args: CopyArgs): Promise<number> {
     keepChecked: true,
     refusePlans: true,
   });
-  const items: CopyItem[] = (run.checked ?? []).map(({ subject, facts, result }) => planCopy(subject, facts, result));
+  const located = new Map<CopyItem, Locate | undefined>();
+  const items: CopyItem[] = (run.checked ?? []).map(({ subject, facts, result, locate }) => {
+    const item = planCopy(subject, facts, result);
+    located.set(item, locate);
+    return item;
+  });
   for (const e of run.inputErrors) process.stderr.write(`${[e.file, e.line, e.column].filter((x) => x !== undefined).join(":")}: ${e.message}\n`);
   if (run.inputErrors.length > 0) {
     process.stderr.write("copy: some input could not be read; nothing was copied (exit 2)\n");
     return EXIT.fatal;
   }
   let stopped: string | undefined;
-  refuseDuplicateTargets(items);
+  refuseDuplicateTargets(items, (item, finding) => placeFinding(finding, item.pointer ?? "", located.get(item)));
 
   const controller = new AbortController();
   const onInterrupt = () => {

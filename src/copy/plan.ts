@@ -105,7 +105,7 @@ export function destinationOf(item: Pick<CopyItem, "region" | "account">): strin
  * Requests of one run that would make the same target (identifiers compare without case) in the same
  * destination: each is refused with a finding, before anything starts, whatever else was planned.
  */
-export function refuseDuplicateTargets(items: CopyItem[]): void {
+export function refuseDuplicateTargets(items: CopyItem[], place: (item: CopyItem, finding: Finding) => Finding = (_item, f) => f): void {
   const byTarget = new Map<string, CopyItem[]>();
   for (const item of items) {
     if (item.id === null || item.region === null) continue;
@@ -115,7 +115,7 @@ export function refuseDuplicateTargets(items: CopyItem[]): void {
   for (const group of byTarget.values()) {
     if (group.length < 2) continue;
     for (const item of group) {
-      item.findings = [...item.findings, duplicateTargetFinding(item.pointer ?? "", item.id!, item.region!, group.length)];
+      item.findings = [...item.findings, place(item, duplicateTargetFinding(item.pointer ?? "", item.id!, item.region!, group.length))];
       item.outcome = "refused";
       item.reason = "another request of this run has the same target";
       delete item.input;

@@ -220,13 +220,13 @@ describe("copy --apply", () => {
 
   it("refuses every request of a run that shares its target with another, before anything starts", async () => {
     const plan = { region: "us-east-1", copies: [request("graph-prod", "twin-copy"), request("search-prod", "Twin-Copy"), request("graph-prod", "single-copy")] };
-    const dir = workdir({ "plan.json": JSON.stringify(plan) });
+    const dir = workdir({ "plan.json": JSON.stringify(plan, null, 2) });
     const before = emulator.count("CopyDBClusterSnapshot");
     const out = await copy(["plan.json", "--apply", "--wait", ...FAST], dir);
     expect(out.code).toBe(1);
     const items = JSON.parse(out.stdout).results as (Item & { findings: { ruleId: string; message: string; pointer: string }[] })[];
     expect(items.map((i) => i.outcome)).toEqual(["refused", "refused", "available"]);
-    expect(items[0]!.findings).toEqual([expect.objectContaining({ ruleId: "target-exists", severity: "error", pointer: "/copies/0/TargetDBClusterSnapshotIdentifier", message: expect.stringMatching(/2 requests of this run copy to the target "twin-copy"/) })]);
+    expect(items[0]!.findings).toEqual([expect.objectContaining({ ruleId: "target-exists", severity: "error", pointer: "/copies/0/TargetDBClusterSnapshotIdentifier", line: 6, column: 44, message: expect.stringMatching(/2 requests of this run copy to the target "twin-copy"/) })]);
     expect(emulator.count("CopyDBClusterSnapshot")).toBe(before + 1);
   });
 

@@ -1,4 +1,6 @@
-import { defineRule } from "../src/engine/rule.js";
+import { defineRule, type Rule } from "../src/engine/rule.js";
+import { sourceKeyOf } from "../src/model/snapshot.js";
+import type { KeyMetadata } from "../src/model/types.js";
 import { keyOf } from "../src/model/view.js";
 import { isAwsManagedAlias, kmsKeyRegion, parseKmsKeyId } from "../src/model/kms.js";
 
@@ -30,13 +32,21 @@ export default defineRule<KmsKeyUsableOptions>({
     "`alias/aws/` such as `alias/aws/rds`), whose key policy you cannot edit and which cannot be shared with",
     "another account. An `alias/aws/` alias is known to be AWS managed without facts.",
     "",
-    "A request without `KmsKeyId` is not judged (the copy keeps the source's key); a malformed key is",
-    "`kms-key-format`'s business. Without facts about the key, the rule gives its *unverified* warning.",
+    "For a request, the rule also judges the **source snapshot's own key** (its `KmsKeyId`, from the source's",
+    "facts): a copy must decrypt the source with it, so a source whose key is missing, `Disabled` or",
+    "`PendingDeletion` cannot be copied (AWS refuses with `KMSKeyNotAccessibleFault`), whatever key the copy",
+    "is encrypted with. That is a separate defect from the copy's own key, reported at the source",
+    "(`/SourceDBClusterSnapshotIdentifier`); when the request has no `KmsKeyId` the copy keeps the source's",
+    "key and this is the only finding. A source known unencrypted, or not found (`source-snapshot`), is not",
+    "judged. (Added 2026-12-01: before, only the key named by the request was checked.)",
+    "",
+    "A malformed key is `kms-key-format`'s business. Without facts about the key, the rule gives its",
+    "*unverified* warning.",
   ].join("\n"),
   subjects: ["request", "snapshot"],
   recommended: "error",
   category: "kms",
-  needs: ["key"],
+  needs: ["key", "sourceKey"],
   options: {
     type: "object",
     properties: {
@@ -52,6 +62,8 @@ export default defineRule<KmsKeyUsableOptions>({
     notSymmetric: "The KMS key {{key}} is not a symmetric encryption key ({{what}}): Neptune encrypts only with SYMMETRIC_DEFAULT ENCRYPT_DECRYPT keys.",
     otherRegion: "The KMS key {{key}} resolves to a key in {{keyRegion}}, but it must be a key of {{region}}.",
     awsManaged: "The KMS key {{key}} is AWS managed: the policy requires a customer managed key.",
+    sourceKeyMissing: "The source snapshot is encrypted with the KMS key {{key}}, which does not exist or is not accessible: the copy cannot decrypt the source (AWS would answer KMSKeyNotAccessibleFault).",
+    sourceKeyState: "The source snapshot is encrypted with the KMS key {{key}}, which is {{state}}, not Enabled: the copy cannot decrypt the source until the key is enabled (or its deletion cancelled).",
   },
   docs: [
     {
@@ -68,6 +80,40 @@ export default defineRule<KmsKeyUsableOptions>({
     },
   ],
   check(context) {
+    checkSourceKey(context);
+    checkKey(context);
+  },
+});
+
+type Context = Parameters<Rule["check"]>[0] & { options: KmsKeyUsableOptions };
+
+/** Key state as DescribeKey gives it (`Enabled: false` alone, in hand-written inventories, is "disabled"). */
+function stateOf(metadata: KeyMetadata): string | undefined {
+  return typeof metadata.KeyState === "string" ? metadata.KeyState : metadata.Enabled === false ? "disabled" : undefined;
+}
+
+/** The key the request's source is encrypted with: the copy must be able to decrypt with it. */
+function checkSourceKey(context: Context): void {
+  const source = context.facts.sourceSnapshot;
+  const keyId = context.request ? sourceKeyOf(source) : undefined;
+  if (keyId === undefined) return;
+  const metadata = context.facts.sourceKey;
+  if (metadata === undefined) {
+    context.unverified("sourceKey", "whether the source snapshot's own KMS key can decrypt it");
+    return;
+  }
+  const data = { key: JSON.stringify(keyId) };
+  const pointer = "/SourceDBClusterSnapshotIdentifier";
+  if (metadata === null) {
+    context.report({ pointer, messageId: "sourceKeyMissing", data });
+    return;
+  }
+  const state = stateOf(metadata);
+  if (state !== undefined && state !== "Enabled") context.report({ pointer, messageId: "sourceKeyState", data: { ...data, state } });
+}
+
+function checkKey(context: Context): void {
+  {
     const { facts, options } = context;
     const key = keyOf(context);
     if (key?.ref === undefined) return;
@@ -94,7 +140,7 @@ export default defineRule<KmsKeyUsableOptions>({
       context.report({ pointer: key.pointer, messageId: "otherRegion", data: { ...data, keyRegion, region: key.requiredRegion } });
       return;
     }
-    const state = typeof metadata.KeyState === "string" ? metadata.KeyState : metadata.Enabled === false ? "disabled" : undefined;
+    const state = stateOf(metadata);
     if (state !== undefined && state !== "Enabled") {
       context.report({ pointer: key.pointer, messageId: context.snapshot ? SNAPSHOT_KEY_STATE : "state", data: { ...data, state } });
       return;
@@ -110,5 +156,5 @@ export default defineRule<KmsKeyUsableOptions>({
     if (options.customerManaged && metadata.KeyManager === "AWS") {
       context.report({ pointer: key.pointer, messageId: "awsManaged", data });
     }
-  },
-});
+  }
+}

@@ -5,14 +5,24 @@ const UNVERIFIED_DETAIL = "whether the source is a snapshot shared by another ac
 
 export default defineRule({
   id: "shared-source-cross-region",
-  summary: "A snapshot shared by another account can only be copied within its own region",
+  summary: "Policy option: a snapshot shared by another account may only be copied within its own region",
   description: [
-    "A snapshot owned by another account reaches the destination account by sharing, and a shared DB cluster",
-    "snapshot can be copied only within the region where it lives. The RDS-family CopyDBClusterSnapshot",
-    "reference, which Neptune's API mirrors, says an encrypted shared snapshot cannot be copied to another",
-    "region (Amazon DocumentDB's says so for any shared snapshot, encrypted or not); this policy applies it to",
-    "every shared source. The way round is two copies: first copy the shared snapshot in its own region into",
-    "the destination account, then copy that copy to the destination region.",
+    "**Off in the recommended policy** (changed 2026-12-01; it was an error before). Enable it for organisations",
+    "that forbid single-step cross-account, cross-region copies.",
+    "",
+    "AWS's own pages disagree on whether such a copy is possible:",
+    "",
+    "- the current Neptune User Guide page on copying snapshots says that snapshots can be copied across",
+    "  regions and accounts in a single step",
+    "  ([Copying a DB cluster snapshot](https://docs.aws.amazon.com/neptune/latest/userguide/backup-restore-copy-snapshot.html));",
+    "- older Neptune pages, the Amazon RDS CopyDBClusterSnapshot reference that Neptune's API mirrors, and the",
+    "  Aurora page on sharing say a shared (encrypted) DB cluster snapshot can be copied only within its own",
+    "  region ([RDS API: CopyDBClusterSnapshot](https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CopyDBClusterSnapshot.html),",
+    "  [Aurora: Sharing a DB cluster snapshot](https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-share-snapshot.html)).",
+    "",
+    "With AWS's pages in conflict the tool does not fail such a copy by default; where the rule is on, the",
+    "way round is two copies: first copy the shared snapshot in its own region into the destination account,",
+    "then copy that copy to the destination region.",
     "",
     "Reported when the source is an ARN whose account differs from the destination account **and** whose",
     "region differs from the destination region. A plain identifier always names a snapshot of the calling",
@@ -25,17 +35,25 @@ export default defineRule({
     "(`source-region`).",
   ].join("\n"),
   subjects: ["request"],
-  recommended: "error",
+  recommended: "off",
   category: "sharing",
   needs: ["destinationRegion", "destinationAccount"],
   options: NO_OPTIONS,
   messages: {
     crossRegion:
       "The source snapshot belongs to account {{sourceAccount}} and lives in {{sourceRegion}}, but the copy runs in " +
-      "account {{account}} in {{region}}: a shared snapshot can only be copied within its own region. Copy it in " +
-      "{{sourceRegion}} first, then copy that copy to {{region}}.",
+      "account {{account}} in {{region}}: this policy allows a shared snapshot to be copied only within its own region. Copy it in " +
+      "{{sourceRegion}} first, then copy that copy to {{region}} (this policy forbids single-step copies of shared snapshots across regions).",
   },
   docs: [
+    {
+      title: "Neptune User Guide: Copying a DB cluster snapshot (copies across regions and accounts in a single step)",
+      url: "https://docs.aws.amazon.com/neptune/latest/userguide/backup-restore-copy-snapshot.html",
+    },
+    {
+      title: "Amazon Aurora User Guide: Sharing a DB cluster snapshot (cross-account copies stay in the region)",
+      url: "https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-share-snapshot.html",
+    },
     {
       title: "Neptune User Guide: Sharing a DB cluster snapshot",
       url: "https://docs.aws.amazon.com/neptune/latest/userguide/backup-restore-share-snapshot.html",

@@ -1,6 +1,7 @@
-import { NO_OPTIONS, defineRule } from "../src/engine/rule.js";
+import { NO_OPTIONS, defineRule, formatMessage } from "../src/engine/rule.js";
+import type { Finding } from "../src/model/types.js";
 
-export default defineRule({
+const rule = defineRule({
   id: "target-exists",
   summary: "No snapshot with the target identifier may already exist in the destination region",
   description: [
@@ -30,6 +31,9 @@ export default defineRule({
     exists:
       "A snapshot named {{existing}} already exists{{where}}: choose another target identifier " +
       "(identifiers are not case-sensitive; the copy would fail with DBClusterSnapshotAlreadyExistsFault).",
+    duplicateInRun:
+      "{{count}} requests of this run copy to the target {{existing}}{{where}}: only one copy can have that " +
+      "identifier, so none of them is started. Give each request its own target identifier.",
     alreadyCopied:
       "The target {{existing}} already exists{{where}} as a copy of this source: the copy has been made. " +
       "Remove the request, or choose another target identifier for a new copy.",
@@ -66,3 +70,19 @@ export default defineRule({
     });
   },
 });
+
+export default rule;
+
+/**
+ * The finding `copy` gives each of several requests of one run that name the same target (compared
+ * without case) in the same destination: found across subjects, so not by `check`.
+ */
+export function duplicateTargetFinding(subjectPointer: string, target: string, region: string, count: number): Finding {
+  return {
+    ruleId: rule.id,
+    severity: "error",
+    messageId: "duplicateInRun",
+    pointer: `${subjectPointer}/TargetDBClusterSnapshotIdentifier`,
+    message: formatMessage(rule.messages.duplicateInRun!, { count, existing: JSON.stringify(target), where: ` in ${region}` }),
+  };
+}

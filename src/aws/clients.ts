@@ -1,12 +1,16 @@
 // SDK clients, one per service and region, made on first use and kept. Every client honours
 // --profile through the standard credential chain (the `profile` client option reaches both the
 // region loader and the SDK's default credential provider), points at --endpoint-url when given
-// (one endpoint for every service, as in the AWS CLI), and retries adaptively.
+// (one endpoint for every service, as in the AWS CLI), retries adaptively, and gives up on a
+// connection or an attempt that takes too long (--connect-timeout, --read-timeout).
 import { KMSClient } from "@aws-sdk/client-kms";
 import { NeptuneClient } from "@aws-sdk/client-neptune";
 import { ResourceGroupsTaggingAPIClient } from "@aws-sdk/client-resource-groups-tagging-api";
 import { STSClient } from "@aws-sdk/client-sts";
 import type { AwsOptions } from "./types.js";
+
+export const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
 export interface Clients {
   neptune(region: string): NeptuneClient;
@@ -28,7 +32,7 @@ type CredentialProvider = KMSClient["config"]["credentials"];
 const shared = new Map<string, Clients>();
 
 export function createClients(options: AwsOptions): Clients {
-  const settings = JSON.stringify([options.profile ?? null, options.endpointUrl ?? null, options.maxAttempts ?? null]);
+  const settings = JSON.stringify([options.profile ?? null, options.endpointUrl ?? null, options.maxAttempts ?? null, options.connectTimeoutMs ?? null, options.requestTimeoutMs ?? null]);
   let clients = shared.get(settings);
   if (clients === undefined) {
     clients = makeClients(options);
@@ -47,6 +51,12 @@ function makeClients(options: AwsOptions) {
     ...(credentials !== undefined ? { credentials } : {}),
     retryMode: "adaptive",
     maxAttempts: options.maxAttempts ?? 5,
+    // Without these a server that accepts a connection and never answers holds a call for ever.
+    requestHandler: {
+      connectionTimeout: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+      requestTimeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+      throwOnRequestTimeout: true,
+    },
   });
   const perRegion = <C extends { config: { credentials: CredentialProvider } }>(make: (region: string) => C) => {
     const byRegion = new Map<string, C>();

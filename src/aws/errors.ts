@@ -55,6 +55,23 @@ const THROTTLED = new Set([
 ]);
 /** Node's socket errors: no such host (a region without the service), nothing listening, cut off. */
 const UNREACHABLE = new Set(["ENOTFOUND", "EAI_AGAIN", "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "EPIPE", "TimeoutError"]);
+/** No answer in time: the connect or read timeout of the client, or a socket timing out. */
+const TIMED_OUT = new Set(["TimeoutError", "ETIMEDOUT", "RequestTimeout", "RequestTimeoutException"]);
+
+/** Kinds of AwsError that no retry can cure: the run must stop starting anything. */
+const FATAL_KINDS = new Set(["AccessDenied", "ExpiredToken", "NoCredentials"]);
+/** Kinds that may pass: throttling, AWS's own 5xx, no answer in time, a connection cut. */
+const TRANSIENT_KINDS = new Set(["Throttled", "Timeout", "ServerError", "Unreachable", "NoNeptune"]);
+
+/** Whether the error says the caller may not act at all (access refused, credentials missing or expired). */
+export function isFatal(error: unknown): boolean {
+  return error instanceof AwsError && FATAL_KINDS.has(error.kind);
+}
+
+/** Whether trying again later may succeed (SPEC §6: throttling, 5xx, timeouts). */
+export function isTransient(error: unknown): boolean {
+  return error instanceof AwsError && TRANSIENT_KINDS.has(error.kind);
+}
 
 /** `DescribeDBClusterSnapshots` from a `DescribeDBClusterSnapshotsCommand` (the SDK is never minified). */
 export function operationOf(command: object): string {
@@ -109,10 +126,14 @@ export function toAwsError(error: unknown, service: string, operation: string, r
     const attempts = e.$metadata?.attempts ? ` after ${e.$metadata.attempts} attempts` : " after retries";
     return new AwsError(`AWS kept throttling ${action} in ${region}${attempts} (${name}): lower --concurrency or try again later.`, "Throttled", action);
   }
+  if (TIMED_OUT.has(name) || (e.code === "ETIMEDOUT" && name !== "ECONNREFUSED")) {
+    return new AwsError(`${action} in ${region} got no answer in time (${name}): the endpoint is slow or not answering; --connect-timeout and --read-timeout set the limits.`, "Timeout", action);
+  }
   if (UNREACHABLE.has(name) || /getaddrinfo|ECONNREFUSED|ENOTFOUND/.test(e.message ?? "")) {
     const what = SERVICE_NAME[service] ?? service;
     return new AwsError(`${what} is not available in ${region} or the endpoint cannot be reached (${name} on ${action}).`, service === "rds" ? "NoNeptune" : "Unreachable", action);
   }
   const detail = e.message ? `: ${redact(e.message)}` : "";
-  return new AwsError(`${action} in ${region} failed: ${name}${detail}${status ? ` (HTTP ${status})` : ""}`, "ServiceError", action);
+  const kind = status !== undefined && status >= 500 ? "ServerError" : "ServiceError";
+  return new AwsError(`${action} in ${region} failed: ${name}${detail}${status ? ` (HTTP ${status})` : ""}`, kind, action);
 }

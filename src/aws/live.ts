@@ -2,7 +2,7 @@
 // callers asking at the same time share one call. Listings are paged at the API maximum, and calls
 // are bounded by --concurrency in each region (AWS throttles each region separately).
 import { isNeptuneSnapshot } from "../model/snapshot.js";
-import { DescribeKeyCommand } from "@aws-sdk/client-kms";
+import { DescribeKeyCommand, ListAliasesCommand } from "@aws-sdk/client-kms";
 import {
   DescribeDBClusterSnapshotAttributesCommand,
   DescribeDBClusterSnapshotsCommand,
@@ -15,7 +15,7 @@ import { createClients } from "./clients.js";
 import { errorName, operationOf, toAwsError, type ServicePrefix } from "./errors.js";
 import { createLimit, type Limit } from "./limit.js";
 import { plain } from "./plain.js";
-import { AwsError, type AwsFacts, type AwsOptions, type RegionListing } from "./types.js";
+import { AwsError, type AwsFacts, type AwsOptions, type KmsAlias, type RegionListing } from "./types.js";
 
 /** The API maxima: DescribeDBClusterSnapshots MaxRecords and GetResources ResourcesPerPage. */
 const PAGE = 100;
@@ -244,5 +244,18 @@ export function createAwsFacts(options: AwsOptions): AwsFacts {
       return { region, snapshots };
     });
 
-  return { callerAccount, describeSnapshot, describeKey, listSnapshots };
+  const listAliases = (region: string): Promise<KmsAlias[]> =>
+    once(`aliases/${region}`, async () => {
+      const aliases: KmsAlias[] = [];
+      let marker: string | undefined;
+      do {
+        const command = new ListAliasesCommand({ Limit: PAGE, ...(marker ? { Marker: marker } : {}) });
+        const out = await send(region, "kms", command, (c) => clients.kms(region).send(c));
+        for (const a of out.Aliases ?? []) aliases.push({ AliasName: a.AliasName, AliasArn: a.AliasArn, ...(a.TargetKeyId ? { TargetKeyId: a.TargetKeyId } : {}) });
+        marker = out.Truncated ? out.NextMarker : undefined;
+      } while (marker);
+      return aliases;
+    });
+
+  return { callerAccount, describeSnapshot, describeKey, listSnapshots, listAliases };
 }

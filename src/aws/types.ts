@@ -11,6 +11,10 @@ export interface AwsOptions {
   concurrency?: number;
   /** Attempts per call, counting the first (default: the SDK's adaptive retry with 5 attempts). */
   maxAttempts?: number;
+  /** --connect-timeout: milliseconds to establish a connection (default 5 000). */
+  connectTimeoutMs?: number;
+  /** --read-timeout: milliseconds one attempt may take from sending to the whole answer (default 30 000). */
+  requestTimeoutMs?: number;
   /** Told about progress of long listings (e.g. to draw a progress line on a TTY). */
   onProgress?: (event: ProgressEvent) => void;
 }
@@ -41,6 +45,15 @@ export interface AwsFacts {
    * DBClusterSnapshotAttributes.
    */
   listSnapshots(region: string): Promise<RegionListing>;
+  /** KMS ListAliases of the region, every page (100 a page), for inventories. Cached. */
+  listAliases(region: string): Promise<KmsAlias[]>;
+}
+
+/** One KMS alias as ListAliases returns it (alias names are per region and account). */
+export interface KmsAlias {
+  AliasName?: string;
+  AliasArn?: string;
+  TargetKeyId?: string;
 }
 
 /** Why an AWS call could not be made; the CLI prints `message` and exits 2. */
@@ -67,9 +80,13 @@ export interface CopyInput {
 
 export type CopyOutcome = { snapshot: Snapshot } | { error: { code: string; message: string } };
 
-/** What `copy` asks of AWS besides facts: start a copy, and look at a snapshot afresh (no cache). */
+/**
+ * What `copy` asks of AWS besides facts: start a copy, and look at a snapshot afresh (no cache).
+ * Faults that concern one copy come back as `{ error }`; anything else is thrown as an AwsError
+ * (`isFatal` tells whether the run must stop).
+ */
 export interface AwsCopier {
   copySnapshot(region: string, input: CopyInput): Promise<CopyOutcome>;
-  /** The snapshot as AWS sees it now; null when it does not exist. */
-  pollSnapshot(region: string, identifier: string): Promise<Snapshot | null>;
+  /** The snapshot as AWS sees it now; null when it does not exist. `signal` abandons the call. */
+  pollSnapshot(region: string, identifier: string, signal?: AbortSignal): Promise<Snapshot | null>;
 }

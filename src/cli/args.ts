@@ -10,6 +10,8 @@ export interface CommonArgs {
   profile?: string;
   "endpoint-url"?: string;
   concurrency?: number;
+  "connect-timeout"?: number;
+  "read-timeout"?: number;
   /** Repeatable: several reports in one run, paired in order with `output` (options.ts reportTargets). */
   format?: FormatName | FormatName[];
   output?: string | string[];

@@ -23,6 +23,8 @@ export const OPTIONS = {
   profile: { type: "string", requiresArg: true, describe: "AWS profile, as in the AWS CLI" },
   "endpoint-url": { type: "string", requiresArg: true, describe: "AWS endpoint URL, as in the AWS CLI" },
   concurrency: { type: "number", requiresArg: true, describe: "At most this many AWS calls at once in each region (default 8)" },
+  "connect-timeout": { type: "number", requiresArg: true, describe: "Seconds to wait for a connection to AWS (default 5)" },
+  "read-timeout": { type: "number", requiresArg: true, describe: "Seconds one AWS call may take to answer, per attempt (default 30)" },
   format: { alias: "f", type: "string", requiresArg: true, choices: [...FORMAT_NAMES], describe: "Report format (repeatable: one report per --format; default stylish)" },
   output: { alias: "o", type: "string", requiresArg: true, describe: "Write the report of the --format at the same place to this file (repeatable; a format without one goes to stdout)" },
   "format-stylish-json": { alias: "f", type: "string", requiresArg: true, choices: ["stylish", "json"], default: "stylish", describe: "Report format" },
@@ -45,6 +47,7 @@ export const OPTIONS = {
   wait: { type: "boolean", default: false, describe: "Follow each started copy until it is available or failed" },
   timeout: { type: "number", requiresArg: true, default: 3600, describe: "Seconds --wait follows copies before giving up (they go on in AWS)" },
   "poll-interval": { type: "number", requiresArg: true, default: 10, describe: "Seconds between the first looks at a copy (backs off to 8 times this)" },
+  "max-in-progress": { type: "number", requiresArg: true, default: 5, describe: "Copies in progress at once per destination region and account (AWS allows 5)" },
   // copy refuses an inventory with a reason; accepted so the reason can be given, not listed.
   "inventory-refused": { type: "string", hidden: true },
 } satisfies Record<string, Options>;
@@ -55,7 +58,7 @@ type OptionKey = keyof typeof OPTIONS;
 type OptionList = readonly (OptionKey | [name: string, key: OptionKey])[];
 
 const POLICY: OptionList = ["config", "rule"];
-const AWS: OptionList = ["profile", "endpoint-url", "concurrency"];
+const AWS: OptionList = ["profile", "endpoint-url", "concurrency", "connect-timeout", "read-timeout"];
 const REPORT: OptionList = ["format", "output", "quiet", "max-warnings", "require-facts", "color"];
 
 export type { CommonArgs };
@@ -97,7 +100,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: "copy",
     usage: "copy [paths..]",
     describe: "Perform the compliant copies among the requests (dry run unless --apply)",
-    options: [...POLICY, "region", "account", ...AWS, ["format", "format-stylish-json"], ["output", "output-one"], "apply", "wait", "timeout", "poll-interval", "follow-links-outside", ["inventory", "inventory-refused"], "debug"],
+    options: [...POLICY, "region", "account", ...AWS, ["format", "format-stylish-json"], ["output", "output-one"], "apply", "wait", "timeout", "poll-interval", "max-in-progress", "follow-links-outside", ["inventory", "inventory-refused"], "debug"],
     examples: [
       ["$0 copy copies/dr.yml", "Show what would be copied; change nothing"],
       ["$0 copy copies/dr.yml --apply --wait --timeout 7200", "Start the compliant copies and follow them to the end"],

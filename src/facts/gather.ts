@@ -1,13 +1,24 @@
-// Live listing for audit and export: every region's snapshots, then each distinct KMS key once.
-import type { AwsFacts, RegionListing } from "../aws/types.js";
+// Live listing for audit and export: every region's snapshots, then each distinct KMS key of a
+// Neptune snapshot once.
+import type { AwsFacts, KmsAlias, RegionListing } from "../aws/types.js";
 import { FactIndex } from "./index.js";
 import type { KeyMetadata } from "../model/types.js";
 import { snapshotArnOf } from "../model/arn.js";
+import { isNeptuneSnapshot } from "../model/snapshot.js";
 
 export interface LiveInventory {
   listings: RegionListing[];
   keys: KeyMetadata[];
   index: FactIndex;
+}
+
+/**
+ * The aliases of the regions listed, for an inventory (export): one ListAliases listing per region,
+ * only of the aliases that point at a key (those that name none cannot answer a lookup).
+ */
+export async function gatherAliases(aws: AwsFacts, regions: readonly string[]): Promise<KmsAlias[]> {
+  const lists = await Promise.all(regions.map((region) => aws.listAliases(region)));
+  return lists.flat().filter((a) => typeof a.TargetKeyId === "string" && typeof a.AliasArn === "string").sort((a, b) => String(a.AliasArn).localeCompare(String(b.AliasArn)));
 }
 
 export async function gatherLive(aws: AwsFacts, regions: readonly string[]): Promise<LiveInventory> {
@@ -18,7 +29,8 @@ export async function gatherLive(aws: AwsFacts, regions: readonly string[]): Pro
     index.markRegionComplete(listing.region);
     for (const snapshot of listing.snapshots) {
       index.addSnapshot(snapshot);
-      if (typeof snapshot.KmsKeyId !== "string") continue;
+      // Only what is judged is asked about: Aurora and DocumentDB snapshots are listed, never audited.
+      if (typeof snapshot.KmsKeyId !== "string" || !isNeptuneSnapshot(snapshot)) continue;
       const arn = snapshotArnOf(snapshot);
       const region = arn?.region ?? listing.region;
       wanted.set(`${region}/${snapshot.KmsKeyId}`, { region, keyId: snapshot.KmsKeyId });

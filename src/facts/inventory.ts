@@ -31,7 +31,7 @@ export interface Inventory {
   locate(index: number, pointer: string, target?: "value" | "key"): Position | undefined;
 }
 
-const MEMBERS = ["DBClusterSnapshots", "Keys", "Marker"] as const;
+const MEMBERS = ["DBClusterSnapshots", "Keys", "Aliases", "Marker"] as const;
 const ARRAY = "DBClusterSnapshots";
 
 function firstDuplicate(doc: ParsedDocument): never | void {
@@ -90,14 +90,14 @@ export async function readInventory(path: string): Promise<Inventory> {
     const message = problem?.message.replace(/^the document/, "the inventory") ?? "invalid";
     throw new InputError(`inventory: ${message}${problem?.pointer ? ` (at ${problem.pointer})` : ""}`, at?.line, at?.column);
   }
-  const { DBClusterSnapshots: snapshots, Keys: keys = [] } = value as { DBClusterSnapshots: Snapshot[]; Keys?: KeyMetadata[] };
+  const { DBClusterSnapshots: snapshots, Keys: keys = [], Aliases: aliases = [] } = value as { DBClusterSnapshots: Snapshot[]; Keys?: KeyMetadata[]; Aliases?: InventoryAlias[] };
   const index = new FactIndex();
   for (const snapshot of snapshots) {
     index.addSnapshot(snapshot);
     const arn = snapshotArnOf(snapshot);
     if (arn !== undefined) index.markRegionComplete(arn.region);
   }
-  for (const key of keys) index.addKey(key);
+  for (const key of withAliases(keys, aliases)) index.addKey(key);
   return { snapshots, index, locate };
 }
 
@@ -112,4 +112,33 @@ export async function loadInventory(path: string, cwd: string): Promise<{ invent
     const where = [file, error.line, error.column].filter((x) => x !== undefined).join(":");
     throw new InputError(`${where}: ${error.message}`);
   }
+}
+
+/** A ListAliases entry, as `export` writes it under `Aliases`. */
+export interface InventoryAlias {
+  AliasName: string;
+  AliasArn: string;
+  TargetKeyId?: string;
+}
+
+/**
+ * Each key with the alias names that point at it (an alias belongs to the key of its own region and
+ * account, as in the alias ARN), so that a request naming `alias/…` finds its key offline too.
+ * The inventory's own objects are left as they are.
+ */
+export function withAliases(keys: readonly KeyMetadata[], aliases: readonly InventoryAlias[]): KeyMetadata[] {
+  if (aliases.length === 0) return [...keys];
+  const byKey = new Map<string, string[]>();
+  for (const alias of aliases) {
+    const [, , , region, account] = alias.AliasArn.split(":");
+    if (alias.TargetKeyId === undefined) continue;
+    const at = `${region}:${account}:${alias.TargetKeyId.toLowerCase()}`;
+    byKey.set(at, [...(byKey.get(at) ?? []), alias.AliasName]);
+  }
+  return keys.map((key) => {
+    const [, , , region, account, resource] = String(key.Arn ?? "").split(":");
+    const names = byKey.get(`${region}:${account}:${String(key.KeyId ?? resource?.replace(/^key\//, "") ?? "").toLowerCase()}`);
+    if (names === undefined) return key;
+    return { ...key, Aliases: [...new Set([...(key.Aliases ?? []), ...names])] };
+  });
 }

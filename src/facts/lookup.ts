@@ -3,6 +3,7 @@
 import { acceptedSource, requestView } from "../model/view.js";
 import { snapshotArnOf } from "../model/arn.js";
 import type { Facts, Snapshot, Subject } from "../model/types.js";
+import { sourceKeyOf } from "../model/snapshot.js";
 import type { FactIndex, Place } from "./index.js";
 
 /** The place a request's plain identifiers live: the destination region and account. */
@@ -27,8 +28,15 @@ export function requestFacts(index: FactIndex, subject: Subject): Facts {
     const found = index.key(view.key.text, subject.region, subject.account);
     if (found !== undefined) facts.key = found;
   }
+  const sourceKeyId = sourceKeyOf(facts.sourceSnapshot);
+  if (sourceKeyId !== undefined) {
+    const at = snapshotPlace(facts.sourceSnapshot);
+    const found = index.key(sourceKeyId, at.region, at.account);
+    if (found !== undefined) facts.sourceKey = found;
+  }
   return facts;
 }
+
 
 export function snapshotFacts(index: FactIndex, subject: Subject): Facts {
   const snapshot = subject.value as Snapshot;

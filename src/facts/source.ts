@@ -1,10 +1,11 @@
 // Where facts come from: nothing (offline lint), an inventory file, or live AWS.
-import type { AwsFacts } from "../aws/types.js";
+import { AwsError, type AwsFacts } from "../aws/types.js";
 import { acceptedSource, requestView } from "../model/view.js";
 import { kmsKeyRegion } from "../model/kms.js";
+import { sourceKeyOf } from "../model/snapshot.js";
 import type { Facts, Subject } from "../model/types.js";
 import { FactIndex } from "./index.js";
-import { destinationPlace, requestFacts, snapshotFacts } from "./lookup.js";
+import { destinationPlace, requestFacts, snapshotFacts, snapshotPlace } from "./lookup.js";
 
 export interface FactSource {
   /** Where the facts come from (what a not-run notice advises). */
@@ -42,9 +43,16 @@ export function liveFacts(aws: AwsFacts): FactSource {
       if (found) index.addSnapshot(found);
       else index.markAbsent({ region, account }, idOrArn);
     });
-  const key = (region: string, keyId: string) =>
+  const key = (region: string, keyId: string, foreign = false) =>
     once(`k/${region}/${keyId}`, async () => {
-      const found = await aws.describeKey(region, keyId);
+      let found;
+      try {
+        found = await aws.describeKey(region, keyId);
+      } catch (error) {
+        // Another account's key may not be ours to describe: then the fact stays unknown.
+        if (foreign && error instanceof AwsError && error.kind === "AccessDenied") return;
+        throw error;
+      }
       if (found === null) index.markKeyAbsent(region, keyId);
       // DescribeKey does not echo the alias it was asked by; remember it so lookups by alias find the key.
       else index.addKey(keyId.includes("alias/") ? { ...found, Aliases: [...(found.Aliases ?? []), keyId.slice(keyId.indexOf("alias/"))] } : found);
@@ -65,6 +73,11 @@ export function liveFacts(aws: AwsFacts): FactSource {
       const keyRegion = ref && (kmsKeyRegion(ref) ?? place?.region);
       if (view.key !== undefined && keyRegion !== undefined) jobs.push(key(keyRegion, view.key.text));
       await Promise.all(jobs);
+      // The source's own key, once the source is known: the copy must decrypt with it.
+      const known = requestFacts(index, subject).sourceSnapshot;
+      const sourceKey = sourceKeyOf(known);
+      const at = snapshotPlace(known);
+      if (sourceKey !== undefined && at.region !== undefined) await key(at.region, sourceKey, at.account !== subject.account);
       return requestFacts(index, subject);
     },
   };

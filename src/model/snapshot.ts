@@ -9,3 +9,9 @@ export function isNeptuneSnapshot(value: unknown): boolean {
   const engine = (value as Snapshot | null)?.Engine;
   return typeof value !== "object" || value === null || engine === undefined || engine === "neptune";
 }
+
+/** The key an encrypted snapshot is encrypted with, when it names one (a copy must decrypt with it). */
+export function sourceKeyOf(source: Snapshot | null | undefined): string | undefined {
+  if (!source || source.StorageEncrypted !== true || typeof source.KmsKeyId !== "string") return undefined;
+  return source.KmsKeyId;
+}

@@ -51,6 +51,11 @@ export interface Facts {
   targetSnapshot?: Snapshot | null;
   /** Key metadata for the request's `KmsKeyId`, or the snapshot's own key. */
   key?: KeyMetadata | null;
+  /**
+   * Key metadata for the key the request's source snapshot is encrypted with (its `KmsKeyId`): the
+   * copy must decrypt the source with it. Gathered only for an encrypted source whose key is named.
+   */
+  sourceKey?: KeyMetadata | null;
 }
 
 export type FactName = keyof Facts;

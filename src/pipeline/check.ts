@@ -21,6 +21,8 @@ export interface Checked {
   result: SubjectResult;
   /** The checks left to say once per rule (empty under --require-facts). */
   notRun: NotRun[];
+  /** Where the subject's values are in its file (for findings made after the check, e.g. by copy). */
+  locate?: Locate;
 }
 
 export interface CheckOptions {
@@ -60,7 +62,7 @@ export function checkOne(item: Located, facts: Facts, options: CheckOptions): Ch
     ...(subject.address !== undefined ? { address: subject.address } : {}),
     findings,
   };
-  return { subject, facts, result, notRun: settled.tally };
+  return { subject, facts, result, notRun: settled.tally, ...(item.locate ? { locate: item.locate } : {}) };
 }
 
 /** Check a batch (a file's subjects): live facts are asked for at once, the AWS layer bounds the calls. */

@@ -31,6 +31,7 @@ export function reasonFor(cause: NotRunCause, origin: FactOrigin): string {
   if (origin === "live") return "AWS gave no answer for it (see --debug)";
   switch (cause) {
     case "key":
+    case "sourceKey":
       return "the inventory's Keys do not describe the KMS key (export it again, or use --live)";
     default:
       return "the inventory holds no listing of the region concerned (export that region, or use --live)";

@@ -2,11 +2,13 @@
 import type { CopyItem, Outcome } from "../copy/plan.js";
 import { printable } from "./escape.js";
 
-export const OUTCOMES: readonly Outcome[] = ["refused", "planned", "skipped", "conflict", "started", "available", "failed", "not-started"];
+export const OUTCOMES: readonly Outcome[] = ["refused", "planned", "skipped", "conflict", "in-progress", "started", "available", "failed", "not-started"];
 
 export interface CopyRun {
   applied: boolean;
   interrupted: boolean;
+  /** Why the run stopped early (a fault no retry can cure); every outcome is still listed. */
+  stopped?: string;
   items: CopyItem[];
 }
 
@@ -30,7 +32,7 @@ export function copyJson(run: CopyRun, tool: { name: string; version: string }):
     ...(i.error ? { error: i.error } : {}),
     findings: i.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message, pointer: f.pointer, ...(f.line !== undefined ? { line: f.line, column: f.column } : {}) })),
   }));
-  return JSON.stringify({ tool, applied: run.applied, interrupted: run.interrupted, results, summary: copySummary(run) }) + "\n";
+  return JSON.stringify({ tool, applied: run.applied, interrupted: run.interrupted, ...(run.stopped ? { stopped: run.stopped } : {}), results, summary: copySummary(run) }) + "\n";
 }
 
 const LABEL: Record<Outcome, string> = {
@@ -38,6 +40,7 @@ const LABEL: Record<Outcome, string> = {
   planned: "would copy",
   skipped: "skipped",
   conflict: "conflict",
+  "in-progress": "in progress",
   started: "started",
   available: "available",
   failed: "failed",
@@ -49,7 +52,8 @@ export function copyStylish(run: CopyRun): string {
   for (const i of run.items) {
     const where = `${i.file}${run.items.filter((x) => x.file === i.file).length > 1 ? `#${i.index}` : ""}`;
     const what = `${i.source ?? "?"} → ${i.id ?? "?"}${i.region ? ` in ${i.region}` : ""}`;
-    const detail = i.error ? `: ${i.error.code}: ${i.error.message}` : i.reason ? `: ${i.reason}` : i.outcome === "started" && i.percentProgress !== undefined ? ` (${i.percentProgress}%)` : "";
+    const pct = (i.outcome === "started" || i.outcome === "in-progress") && i.percentProgress !== undefined ? ` (${i.percentProgress}%)` : "";
+    const detail = i.error ? `: ${i.error.code}: ${i.error.message}` : i.reason ? `${pct}: ${i.reason}` : pct;
     lines.push(`${LABEL[i.outcome].padEnd(11)} ${where}  ${what}${detail}`);
     if (i.outcome === "refused" || i.outcome === "conflict") {
       for (const f of i.findings.filter((x) => x.severity === "error")) lines.push(`              ${f.line ?? 0}:${f.column ?? 0}  ${f.message}  ${f.ruleId}`);
@@ -59,5 +63,6 @@ export function copyStylish(run: CopyRun): string {
   const parts = OUTCOMES.filter((o) => s[o] > 0).map((o) => `${s[o]} ${LABEL[o]}`);
   lines.push("");
   lines.push(`${run.applied ? "" : "Dry run (nothing changed; --apply to copy): "}${s.requests} request${s.requests === 1 ? "" : "s"}: ${parts.join(", ") || "none"}${run.interrupted ? " (interrupted)" : ""}`);
+  if (run.stopped) lines.push(`Stopped: ${run.stopped}`);
   return lines.map(printable).join("\n") + "\n";
 }

@@ -23,7 +23,10 @@ export const github: Formatter = (run) => {
   const lines: string[] = [];
   for (const r of run.results) {
     for (const f of r.findings) {
-      lines.push(command(f.severity, { file: r.file, line: f.line, col: f.column, title: f.ruleId }, f.message));
+      // A live snapshot has no file or line: the annotation names it (title) and gives its ARN (message).
+      const live = f.line === undefined && r.subject === "snapshot" && r.id ? r.id : undefined;
+      const title = live ? `${f.ruleId}: ${live.slice(live.indexOf(":cluster-snapshot:") + 18)}` : f.ruleId;
+      lines.push(command(f.severity, { file: r.file, line: f.line, col: f.column, title }, live ? `${live}: ${f.message}` : f.message));
     }
   }
   for (const e of run.inputErrors) {

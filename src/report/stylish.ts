@@ -1,6 +1,6 @@
 // `--format stylish` (default): findings grouped by file, aligned, as ESLint prints them. On a
 // terminal (context.width) long messages wrap under their own column so rows fit the screen.
-import type { Finding, NotRunNotice, RunResult } from "../model/types.js";
+import type { Finding, NotRunNotice, RunResult, SubjectResult } from "../model/types.js";
 import { printable } from "./escape.js";
 import type { Formatter, ReportContext } from "./types.js";
 
@@ -123,6 +123,25 @@ function summaryLine(run: RunResult, context: ReportContext): string {
   return paint.green(`✔ No problems in ${checked}`);
 }
 
+/** The identifier in a cluster-snapshot ARN (`…:cluster-snapshot:ID` → ID; automated ids keep `rds:`). */
+function snapshotName(arn: string): string {
+  const at = arn.indexOf(":cluster-snapshot:");
+  return at < 0 ? arn : arn.slice(at + ":cluster-snapshot:".length);
+}
+
+/** Names for snapshot subjects without positions: the identifier, or the ARN when two in a file share it. */
+export function unlocatedNames(results: readonly SubjectResult[]): Map<SubjectResult, string> {
+  const names = new Map<SubjectResult, string>();
+  const seen = new Map<string, number>();
+  const key = (r: SubjectResult) => `${r.file}\u0000${snapshotName(r.id ?? "")}`;
+  for (const r of results) if (r.subject === "snapshot" && r.id) seen.set(key(r), (seen.get(key(r)) ?? 0) + 1);
+  for (const r of results) {
+    if (r.subject !== "snapshot" || !r.id) continue;
+    names.set(r, (seen.get(key(r)) ?? 0) > 1 ? r.id : snapshotName(r.id));
+  }
+  return names;
+}
+
 export const stylish: Formatter = (run, context) => {
   const paint = paints(context.color);
   const helpUri = new Map(context.rules.map((r) => [r.id, r.helpUri]));
@@ -130,17 +149,19 @@ export const stylish: Formatter = (run, context) => {
     const uri = helpUri.get(id);
     return context.links && context.color && uri !== undefined ? hyperlink(id, uri) : id;
   };
-  const byFile = new Map<string, Finding[]>();
+  const byFile = new Map<string, { finding: Finding; name?: string }[]>();
+  const names = unlocatedNames(run.results);
   for (const r of run.results) {
     if (r.findings.length === 0) continue;
     const list = byFile.get(r.file) ?? [];
     // One by one, not spread into push (a subject's findings are unbounded) nor concatenated (quadratic over an inventory's subjects).
-    for (const f of r.findings) list.push(f);
+    for (const f of r.findings) list.push({ finding: f, name: f.line === undefined ? names.get(r) : undefined });
     byFile.set(r.file, list);
   }
   const out: string[] = [];
-  for (const [file, findings] of byFile) {
-    const rows = findings.map((f) => ({ where: `${f.line ?? 0}:${f.column ?? 0}`, severity: f.severity, message: oneLine(f.message), rule: f.ruleId }));
+  for (const [file, entries] of byFile) {
+    // A live snapshot has no line: it is named instead (its identifier, or its ARN when that is ambiguous).
+    const rows = entries.map(({ finding: f, name }) => ({ where: name !== undefined ? printable(name) : `${f.line ?? 0}:${f.column ?? 0}`, severity: f.severity, message: oneLine(f.message), rule: f.ruleId }));
     out.push(paint.underline(printable(file)));
     for (const line of fileRows(rows, context, ruleLink)) out.push(line);
     out.push("");

@@ -136,6 +136,7 @@ describe("docs/iam.md", () => {
   const sorted = (set: Iterable<string>) => [...set].sort();
   let lint: Set<string>;
   let audit: Set<string>;
+  let exported: Set<string>;
 
   beforeAll(async () => {
     // lint --live (and copy's lint step): per-request lookups and the caller's account.
@@ -151,10 +152,12 @@ describe("docs/iam.md", () => {
       for (const s of snapshots) if (typeof s.KmsKeyId === "string") await aws.describeKey("us-east-1", s.KmsKeyId);
     };
     audit = new Set([...(await actionsSentBy(gather)), ...(await actionsSentBy(gather, { taggingRefused: true }))]);
+    // export: the same, and each region's aliases (src/cli/gather.ts gatherAliases).
+    exported = new Set([...audit, ...(await actionsSentBy((aws) => aws.listAliases("us-east-1")))]);
   });
 
   it("finds every command the facts code sends in the source scan", () => {
-    expect(sorted([...lint, ...audit].filter((a) => !inSource.has(a)))).toEqual([]);
+    expect(sorted([...lint, ...exported].filter((a) => !inSource.has(a)))).toEqual([]);
     expect(sorted(audit)).toEqual(["kms:DescribeKey", "rds:DescribeDBClusterSnapshotAttributes", "rds:DescribeDBClusterSnapshots", "rds:ListTagsForResource", "tag:GetResources"]);
   });
 
@@ -162,14 +165,15 @@ describe("docs/iam.md", () => {
     expect(sorted(policy("LintLive"))).toEqual(sorted(lint));
   });
 
-  it("gives audit --live and export exactly what a region listing sends, with or without the Tagging API", () => {
+  it("gives audit --live and export exactly what a region listing sends, with or without the Tagging API (export: and the aliases)", () => {
     expect(sorted(policy("AuditLive"))).toEqual(sorted(audit));
-    expect(sorted(policy("Export"))).toEqual(sorted(audit));
+    expect(sorted(policy("Export"))).toEqual(sorted(exported));
+    expect(sorted([...exported].filter((a) => !audit.has(a)))).toEqual(["kms:ListAliases"]);
   });
 
   it("gives copy --apply what its lint step and the copier send, and what AWS checks on the caller's behalf", () => {
     // Commands no AwsFacts method sends are the copier's (src/aws/copy.ts today, wherever it lives).
-    const facts = new Set([...lint, ...audit]);
+    const facts = new Set([...lint, ...exported]);
     const copier = [...inSource.keys()].filter((a) => !facts.has(a));
     expect(copier).toContain("rds:CopyDBClusterSnapshot");
     expect(sorted(policy("CopyApply"))).toEqual(sorted(new Set([...lint, ...copier, ...ON_BEHALF, "kms:DescribeKey"])));

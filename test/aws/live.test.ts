@@ -406,6 +406,23 @@ describe("loadAws", () => {
     expect(index).not.toMatch(/^import (?!type)[^;]*from "@aws-sdk/m);
     expect(index).not.toMatch(/^import (?!type)[^;]*from "\.\/live\.js"/m);
     const aws = await loadAws({});
-    expect(Object.keys(aws).sort()).toEqual(["callerAccount", "describeKey", "describeSnapshot", "listSnapshots"]);
+    expect(Object.keys(aws).sort()).toEqual(["callerAccount", "describeKey", "describeSnapshot", "listAliases", "listSnapshots"]);
+  });
+});
+
+describe("listAliases", () => {
+  it("reads every page of ListAliases once per region", async () => {
+    const { mockClient } = await import("aws-sdk-client-mock");
+    const { KMSClient, ListAliasesCommand } = await import("@aws-sdk/client-kms");
+    const kms = mockClient(KMSClient);
+    const alias = (n: number) => ({ AliasName: `alias/a-${n}`, AliasArn: `arn:aws:kms:eu-west-1:111122223333:alias/a-${n}`, TargetKeyId: `key-${n}` });
+    kms.on(ListAliasesCommand, { Limit: 100 }).resolves({ Aliases: [alias(1), alias(2)], Truncated: true, NextMarker: "m2" });
+    kms.on(ListAliasesCommand, { Limit: 100, Marker: "m2" }).resolves({ Aliases: [alias(3)], Truncated: false });
+    const aws = createAwsFacts({ maxAttempts: 1 });
+    const [first, again] = await Promise.all([aws.listAliases("eu-west-1"), aws.listAliases("eu-west-1")]);
+    expect(first.map((a) => a.AliasName)).toEqual(["alias/a-1", "alias/a-2", "alias/a-3"]);
+    expect(again).toBe(first);
+    expect(kms.commandCalls(ListAliasesCommand)).toHaveLength(2);
+    kms.restore();
   });
 });

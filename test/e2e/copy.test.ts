@@ -157,9 +157,77 @@ describe("copy --apply", () => {
     expect(byOutcome("started")).toBeGreaterThanOrEqual(2);
     expect(byOutcome("not-started")).toBeGreaterThanOrEqual(1);
     expect(byOutcome("started") + byOutcome("not-started")).toBe(6);
+    // A rerun without --wait: the copies started before are in progress (exit 1, not "done"), and no
+    // more than 5 are in progress in the region at once.
     const rerun = await copy(["plan.json", "--apply"], dir);
-    expect(Object.values(outcomes(rerun.stdout)).sort()).toEqual(Array(6).fill("").map((_, i) => (i < byOutcome("not-started") ? "started" : "skipped")).sort());
+    expect(rerun.code).toBe(1);
+    const again = Object.values(outcomes(rerun.stdout));
+    const count = (o: string) => again.filter((x) => x === o).length;
+    expect(count("in-progress")).toBe(byOutcome("started"));
+    expect(count("in-progress") + count("started")).toBe(Math.min(5, 6));
+    expect(count("not-started")).toBe(6 - Math.min(5, 6));
+    // With --wait, the rest are started as places free up, and everything is followed to the end.
+    const last = await copy(["plan.json", "--apply", "--wait", ...FAST], dir);
+    expect(last.code, last.stderr).toBe(0);
+    const final = Object.values(outcomes(last.stdout));
+    expect(final.filter((o) => o === "skipped")).toHaveLength(byOutcome("started"));
+    expect(final.filter((o) => o === "available")).toHaveLength(6 - byOutcome("started"));
     for (let i = 0; i < 6; i++) expect(copiesOf(`ident-prod-copy-${i}`)).toBe(1);
+  });
+
+  it("a rerun follows a copy still copying under --wait, reports it in progress without, and a failed one as failed", async () => {
+    const s = emulator.state;
+    const arn = (id: string) => `arn:aws:rds:us-east-1:${ACCOUNT}:cluster-snapshot:${id}`;
+    for (const id of ["prog-src", "dead-src"]) s.addSnapshot("us-east-1", { DBClusterSnapshotIdentifier: id, StorageEncrypted: true, KmsKeyId: `arn:aws:kms:us-east-1:${ACCOUNT}:key/${KEY}` });
+    s.addSnapshot("us-east-1", { DBClusterSnapshotIdentifier: "prog-copy", StorageEncrypted: true, Status: "copying", PercentProgress: 0, SourceDBClusterSnapshotArn: arn("prog-src") });
+    s.addSnapshot("us-east-1", { DBClusterSnapshotIdentifier: "dead-copy", StorageEncrypted: true, Status: "failed", PercentProgress: 40, SourceDBClusterSnapshotArn: arn("dead-src") });
+    s.copyStep = 25;
+    const dir = workdir({ "plan.json": JSON.stringify({ region: "us-east-1", copies: [request("prog-src", "prog-copy"), request("dead-src", "dead-copy")] }) });
+    const before = emulator.count("CopyDBClusterSnapshot");
+    const first = await copy(["plan.json", "--apply"], dir);
+    expect(first.code).toBe(1);
+    const items = JSON.parse(first.stdout).results as Item[];
+    expect(items[0]).toMatchObject({ id: "prog-copy", outcome: "in-progress", status: "copying" });
+    expect(items[1]).toMatchObject({ id: "dead-copy", outcome: "failed", error: { code: "Status:failed" } });
+    const followed = await copy(["plan.json", "--apply", "--wait", ...FAST], dir);
+    expect(outcomes(followed.stdout)).toEqual({ "prog-copy": "available", "dead-copy": "failed" });
+    expect(followed.code).toBe(1);
+    expect(emulator.count("CopyDBClusterSnapshot")).toBe(before);
+    s.copyStep = 50;
+  });
+
+  it("keeps at most 5 copies in progress per region and account: --wait starts the rest in turn, without it they are not started", async () => {
+    const s = emulator.state;
+    const sources = Array.from({ length: 8 }, (_, i) => `lim-${i}`);
+    for (const id of sources) s.addSnapshot("us-east-1", { DBClusterSnapshotIdentifier: id, StorageEncrypted: true, KmsKeyId: `arn:aws:kms:us-east-1:${ACCOUNT}:key/${KEY}` });
+    s.copyStep = 34;
+    s.peakInProgress.clear();
+    const dir = workdir({ "plan.json": JSON.stringify({ region: "us-east-1", copies: sources.map((id) => request(id, `${id}-copy`)) }) });
+    const first = await copy(["plan.json", "--apply", "--concurrency", "8"], dir);
+    expect(first.code).toBe(1);
+    const items = JSON.parse(first.stdout).results as Item[];
+    expect(items.filter((i) => i.outcome === "started")).toHaveLength(5);
+    const waiting = items.filter((i) => i.outcome === "not-started");
+    expect(waiting).toHaveLength(3);
+    expect(waiting[0]!.reason).toMatch(/at most 5 copies may be in progress in us-east-1 for account 111122223333/);
+    const second = await copy(["plan.json", "--apply", "--wait", "--concurrency", "8", ...FAST], dir);
+    expect(second.code, second.stderr).toBe(0);
+    expect(Object.values(outcomes(second.stdout)).filter((o) => o === "available" || o === "skipped")).toHaveLength(8);
+    expect(s.peakInProgress.get(`us-east-1/${ACCOUNT}`)).toBe(5);
+    expect(emulator.calls.filter((c) => c.operation === "CopyDBClusterSnapshot" && String(c.params.TargetDBClusterSnapshotIdentifier).startsWith("lim-")).length).toBe(8);
+    s.copyStep = 50;
+  });
+
+  it("refuses every request of a run that shares its target with another, before anything starts", async () => {
+    const plan = { region: "us-east-1", copies: [request("graph-prod", "twin-copy"), request("search-prod", "Twin-Copy"), request("graph-prod", "single-copy")] };
+    const dir = workdir({ "plan.json": JSON.stringify(plan, null, 2) });
+    const before = emulator.count("CopyDBClusterSnapshot");
+    const out = await copy(["plan.json", "--apply", "--wait", ...FAST], dir);
+    expect(out.code).toBe(1);
+    const items = JSON.parse(out.stdout).results as (Item & { findings: { ruleId: string; message: string; pointer: string }[] })[];
+    expect(items.map((i) => i.outcome)).toEqual(["refused", "refused", "available"]);
+    expect(items[0]!.findings).toEqual([expect.objectContaining({ ruleId: "target-exists", severity: "error", pointer: "/copies/0/TargetDBClusterSnapshotIdentifier", line: 6, column: 44, message: expect.stringMatching(/2 requests of this run copy to the target "twin-copy"/) })]);
+    expect(emulator.count("CopyDBClusterSnapshot")).toBe(before + 1);
   });
 
   it("200 requests across 3 regions, --concurrency 8: every outcome reported, no target copied twice", async () => {

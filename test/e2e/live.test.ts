@@ -1,6 +1,6 @@
 // The CLI with the real SDK over HTTP against the loopback emulator: audit --live, export, and
 // lint --live, and how AWS failures end a run.
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../support/aws-emulator/index.js";
@@ -9,6 +9,7 @@ import { cli, workdir } from "../support/cli.js";
 const ACCOUNT = "111122223333";
 const KEY = "0b9e8d7c-6a5b-4c3d-8e2f-1a0b9c8d7e6f";
 const DYING = "5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a";
+const AURORA_KEY = "9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d";
 const keyArn = (id: string, region = "us-east-1") => `arn:aws:kms:${region}:${ACCOUNT}:key/${id}`;
 let emulator: Emulator;
 
@@ -42,7 +43,7 @@ function seed(e: Emulator) {
   s.addSnapshot("us-east-1", { DBClusterSnapshotIdentifier: "billing-prod-keep", StorageEncrypted: true, KmsKeyId: keyArn(KEY) }, { tags: [{ Key: "aws:owner", Value: "billing" }], restore: [] });
   s.addSnapshot("us-east-1", { DBClusterSnapshotIdentifier: "rds:graph-prod-2026-11-23-03-05", StorageEncrypted: true, KmsKeyId: keyArn(KEY) });
   s.addSnapshot("us-east-1", { DBClusterSnapshotIdentifier: "untagged-keep", StorageEncrypted: true, KmsKeyId: keyArn(KEY) }, { restore: [] });
-  s.addSnapshot("us-east-1", { DBClusterSnapshotIdentifier: "aurora-keep", Engine: "aurora-postgresql", StorageEncrypted: false });
+  s.addSnapshot("us-east-1", { DBClusterSnapshotIdentifier: "aurora-keep", Engine: "aurora-postgresql", StorageEncrypted: true, KmsKeyId: keyArn(AURORA_KEY) });
   s.addSnapshot("us-west-2", { DBClusterSnapshotIdentifier: "west-keep", StorageEncrypted: true, KmsKeyId: keyArn(KEY, "us-west-2") }, { tags, restore: [] });
   s.addKey("us-west-2", { KeyId: KEY });
 }
@@ -97,13 +98,26 @@ describe("audit --live", () => {
     expect(count("ListTagsForResource")).toBe(0);
   });
 
+  it("asks nothing about snapshots it does not judge: a refused DescribeKey for an Aurora snapshot's key cannot fail the run", async () => {
+    // Every DescribeKey is refused: only the keys of Neptune snapshots may be asked for (and fail the run).
+    emulator.faults.add({ operation: "DescribeKey", kind: "accessDenied" });
+    const before = emulator.calls.length;
+    const dir = workdir({});
+    await live(["export", "--region", "us-east-1", "--output", "inventory.json"], {}, dir);
+    await live(["audit", "--live", "--region", "us-east-1", "--no-config", "--format", "json"]);
+    const asked = emulator.calls.slice(before).filter((c) => c.operation === "DescribeKey").map((c) => String(c.params.KeyId));
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.filter((k) => k.includes(AURORA_KEY))).toEqual([]);
+  });
+
   it("gives the same findings from an exported inventory as live", async () => {
     const dir = workdir({});
     const exported = await live(["export", "--region", "us-east-1", "--region", "us-west-2", "--output", "inventory.json"], {}, dir);
     expect(exported.code, exported.stderr).toBe(0);
-    expect(exported.stderr).toMatch(/Exported 9 snapshots and 3 KMS keys/);
+    expect(exported.stderr).toMatch(/Exported 9 snapshots, 3 KMS keys and 1 alias/);
     const inventory = JSON.parse(readFileSync(join(dir, "inventory.json"), "utf8"));
-    expect(Object.keys(inventory)).toEqual(["DBClusterSnapshots", "Keys"]);
+    expect(Object.keys(inventory)).toEqual(["DBClusterSnapshots", "Keys", "Aliases"]);
+    expect(inventory.Aliases).toEqual([{ AliasName: "alias/neptune-prod", AliasArn: `arn:aws:kms:us-east-1:${ACCOUNT}:alias/neptune-prod`, TargetKeyId: KEY }]);
     const offline = JSON.parse((await cli(["audit", "--inventory", "inventory.json", "--no-config", "--format", "json"], { cwd: dir })).stdout) as Report;
     const online = JSON.parse((await live(["audit", "--live", "--region", "us-east-1", "--region", "us-west-2", "--no-config", "--format", "json"])).stdout) as Report;
     const offlineFindings = byArn(offline, (r) => `/DBClusterSnapshots/${inventory.DBClusterSnapshots.findIndex((s: { DBClusterSnapshotArn: string }) => s.DBClusterSnapshotArn === r.id)}`);
@@ -186,5 +200,21 @@ describe("lint --live", () => {
       [],
     ]);
     expect(out.code).toBe(1);
+
+    // The same requests against an exported inventory: its Aliases let alias/neptune-prod be resolved
+    // offline, so the findings (and what could be judged) are the same as live.
+    const exported = await live(["export", "--region", "us-east-1", "--region", "us-west-2", "--output", "inventory.json"], {}, dir);
+    expect(exported.code, exported.stderr).toBe(0);
+    const offline = JSON.parse((await cli(["lint", "plan.json", "--inventory", "inventory.json", "--no-config", "--format", "json"], { cwd: dir })).stdout) as Report;
+    const strip = (r: Report) => r.results.map((x) => x.findings.map((f) => `${f.ruleId} ${f.pointer} ${f.message}`).sort());
+    expect(strip(offline)).toEqual(strip(report));
+    // Without the aliases the alias key cannot be verified offline.
+    const inventory = JSON.parse(readFileSync(join(dir, "inventory.json"), "utf8"));
+    delete inventory.Aliases;
+    writeFileSync(join(dir, "old-inventory.json"), JSON.stringify(inventory));
+    const old = JSON.parse((await cli(["lint", "plan.json", "--inventory", "old-inventory.json", "--no-config", "--format", "json"], { cwd: dir })).stdout) as Report;
+    const notRun = (r: Report) => ((r.summary as unknown as { notRun: { ruleId: string }[] }).notRun ?? []).map((n) => n.ruleId);
+    expect(notRun(old)).toContain("kms-key-usable");
+    expect(notRun(offline)).not.toContain("kms-key-usable");
   });
 });

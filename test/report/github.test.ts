@@ -11,7 +11,10 @@ describe("github format", () => {
   });
   it("escapes % and newlines in messages, and : and , in properties", () => {
     expect(lines[1]).toBe('::warning file=copies/dr plan.yml,line=12,col=15,title=copy-tags-ignored::CopyTags & Tags: <ignored> "100%25",%0Asee docs');
-    expect(lines).toContain("::error file=aws%3Aus-east-1,title=encryption-required::The snapshot is not encrypted.");
+    expect(lines).toContain("::error file=aws%3Aus-east-1,title=encryption-required%3A legacy::arn:aws:rds:us-east-1:111122223333:cluster-snapshot:legacy: The snapshot is not encrypted.");
+  });
+  it("names a live snapshot in the title and its ARN in the message", () => {
+    expect(lines.find((l) => l.includes("aws%3Aus-east-1"))).toMatch(/title=encryption-required%3A legacy::arn:aws:rds:us-east-1:111122223333:cluster-snapshot:legacy: /);
   });
   it("leaves out line and col when unknown", () => {
     expect(lines[2]).toBe("::error file=copies/b.json,title=dr-purpose-tag::DR copies must carry Purpose=dr");

@@ -23,7 +23,7 @@ describe("stylish format", () => {
         "  1:1  warning  Could not verify: x.             encryption-required",
         "",
         "aws:us-east-1",
-        "  0:0  error    The snapshot is not encrypted.  encryption-required",
+        "  legacy  error    The snapshot is not encrypted.  encryption-required",
         "",
         "✖ 5 problems (3 errors, 2 warnings) in 4 subjects in 3 files (1 skipped); 1 input error: the run is incomplete",
         "",
@@ -32,6 +32,16 @@ describe("stylish format", () => {
         "",
       ].join("\n"),
     );
+  });
+  it("names live snapshots (no line) by identifier, and by ARN when two in one file share it", () => {
+    const arn = (account: string, id: string) => `arn:aws:rds:us-east-1:${account}:cluster-snapshot:${id}`;
+    const finding = { ruleId: "encryption-required", severity: "error" as const, message: "The snapshot is not encrypted.", pointer: "/StorageEncrypted" };
+    const results = [arn("111122223333", "a"), arn("444455556666", "a"), arn("111122223333", "rds:b")].map((id, index) => ({ file: "aws:us-east-1", subject: "snapshot" as const, id, index, region: "us-east-1", findings: [finding] }));
+    const text = stylish({ ...SAMPLE, results, summary: { ...SAMPLE.summary, errors: 3, warnings: 0 } }, CONTEXT);
+    expect(text).toContain(`  ${arn("111122223333", "a")}  error`);
+    expect(text).toContain(`  ${arn("444455556666", "a")}  error`);
+    expect(text).toMatch(/^ +rds:b  error/m);
+    expect(text).not.toContain("0:0");
   });
   it("right-aligns positions and left-aligns the rest", () => {
     const lines = stylish(SAMPLE, CONTEXT).split("\n").slice(1, 3);

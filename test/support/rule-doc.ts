@@ -9,6 +9,7 @@ const NEED_TEXT: Record<string, string> = {
   sourceSnapshot: "facts about the source snapshot (`--inventory` or `--live`)",
   targetSnapshot: "facts about existing snapshots in the destination region (`--inventory` or `--live`)",
   key: "KMS key metadata (`--inventory` with `Keys`, or `--live`)",
+  sourceKey: "the source snapshot's own key metadata (`--inventory` with `Keys`, or `--live`)",
   shareAttributes: "the snapshot's share attributes (`--inventory` with `DBClusterSnapshotAttributes`, or `--live`)",
 };
 

@@ -22,6 +22,9 @@ const snapshot = (key: string) => ({
   KmsKeyId: key,
 });
 
+const SOURCE_KEY = `arn:aws:kms:us-west-2:111122223333:key/${KEY_ID}`;
+const encryptedSource = { DBClusterSnapshotArn: "arn:aws:rds:us-west-2:111122223333:cluster-snapshot:prod-2026-11-01", StorageEncrypted: true, KmsKeyId: SOURCE_KEY, Status: "available", Engine: "neptune" };
+
 export default {
   rule,
   valid: [
@@ -33,6 +36,9 @@ export default {
     { name: "ARN in another region is kms-key-region's business", value: withKey(keyArn("eu-west-1")), region: "us-west-2", facts: { key: null } },
     { name: "snapshot key enabled", kind: "snapshot", value: snapshot(keyArn("us-west-2")), facts: { key: metadata() } },
     { name: "facts with only KeyState", value: withKey(KEY_ID), region: "us-west-2", facts: { key: { KeyState: "Enabled" } } },
+    { name: "source key enabled, copy keeps it", value: request, region: "us-west-2", facts: { sourceSnapshot: encryptedSource, sourceKey: metadata() } },
+    { name: "unencrypted source: no source key to judge", value: request, region: "us-west-2", facts: { sourceSnapshot: { ...encryptedSource, StorageEncrypted: false, KmsKeyId: undefined }, sourceKey: null } },
+    { name: "source not found: source-snapshot's business", value: request, region: "us-west-2", facts: { sourceSnapshot: null } },
   ],
   invalid: [
     { name: "key missing", value: withKey("alias/neptune-dr"), region: "us-west-2", facts: { key: null }, findings: [{ pointer: "/KmsKeyId", messageId: "missing", message: "in us-west-2" }] },
@@ -44,5 +50,43 @@ export default {
     { name: "customerManaged: facts say AWS managed", value: withKey(KEY_ID), region: "us-west-2", options: { customerManaged: true }, facts: { key: metadata({ KeyManager: "AWS" }) }, findings: [{ pointer: "/KmsKeyId", messageId: "awsManaged" }] },
     { name: "snapshot key pending deletion", kind: "snapshot", value: snapshot(keyArn("us-west-2")), facts: { key: metadata({ KeyState: "PendingDeletion" }) }, findings: [{ pointer: "/KmsKeyId", messageId: "snapshotState" }] },
     { name: "no facts", value: withKey("alias/neptune-dr"), region: "us-west-2", findings: [{ pointer: "", messageId: "unverified", severity: "warning", message: "KMS key" }] },
+    {
+      name: "source key disabled: the copy cannot decrypt the source",
+      value: request,
+      region: "us-west-2",
+      facts: { sourceSnapshot: encryptedSource, sourceKey: metadata({ KeyState: "Disabled", Enabled: false }) },
+      findings: [{ pointer: "/SourceDBClusterSnapshotIdentifier", messageId: "sourceKeyState", message: "which is Disabled, not Enabled" }],
+    },
+    {
+      name: "source key pending deletion, copy key fine: one finding, at the source",
+      value: withKey("alias/neptune-dr"),
+      region: "us-west-2",
+      facts: { sourceSnapshot: encryptedSource, sourceKey: metadata({ KeyState: "PendingDeletion", Enabled: false }), key: metadata() },
+      findings: [{ pointer: "/SourceDBClusterSnapshotIdentifier", messageId: "sourceKeyState", message: "PendingDeletion" }],
+    },
+    {
+      name: "source key gone",
+      value: request,
+      region: "us-west-2",
+      facts: { sourceSnapshot: encryptedSource, sourceKey: null },
+      findings: [{ pointer: "/SourceDBClusterSnapshotIdentifier", messageId: "sourceKeyMissing" }],
+    },
+    {
+      name: "both keys broken: two defects, two findings",
+      value: withKey("alias/neptune-dr"),
+      region: "us-west-2",
+      facts: { sourceSnapshot: encryptedSource, sourceKey: null, key: metadata({ KeyState: "Disabled" }) },
+      findings: [
+        { pointer: "/SourceDBClusterSnapshotIdentifier", messageId: "sourceKeyMissing" },
+        { pointer: "/KmsKeyId", messageId: "state" },
+      ],
+    },
+    {
+      name: "source known, its key not gathered",
+      value: request,
+      region: "us-west-2",
+      facts: { sourceSnapshot: encryptedSource },
+      findings: [{ pointer: "", messageId: "unverified", message: "source snapshot's own KMS key" }],
+    },
   ],
 } satisfies RuleCases;

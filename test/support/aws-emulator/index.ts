@@ -13,7 +13,7 @@ export { EmulatorState, Fault } from "./state.js";
 const NEPTUNE_XMLNS = "http://rds.amazonaws.com/doc/2014-10-31/";
 const STS_XMLNS = "https://sts.amazonaws.com/doc/2011-06-15/";
 
-export type FaultKind = "throttle" | "500" | "accessDenied" | "expiredToken" | "latency" | "fault";
+export type FaultKind = "throttle" | "500" | "accessDenied" | "expiredToken" | "latency" | "fault" | "hang" | "malformed";
 
 export interface FaultRule {
   service?: "rds" | "kms" | "tagging" | "sts";
@@ -21,12 +21,16 @@ export interface FaultRule {
   region?: string;
   /** How many matching calls it applies to (default: all). */
   times?: number;
+  /** Let this many matching calls through first (default 0). */
+  after?: number;
   kind: FaultKind;
   /** For latency. */
   ms?: number;
   /** For kind "fault": answer with this documented fault code (and status, default 400). */
   code?: string;
   status?: number;
+  /** For kind "malformed": the body of the HTTP 200 answer (default: empty). */
+  body?: string;
 }
 
 export interface Call {
@@ -69,7 +73,7 @@ function parse(req: IncomingMessage, body: string, scopeService: string | undefi
   return { service, operation: form.Action ?? "", params: form };
 }
 
-function faultResponse(kind: Exclude<FaultKind, "latency" | "fault">, call: Parsed, caller: Caller): Fault {
+function faultResponse(kind: Exclude<FaultKind, "latency" | "fault" | "hang" | "malformed">, call: Parsed, caller: Caller): Fault {
   const json = call.service === "kms" || call.service === "tagging";
   const action = `${call.service === "tagging" ? "tag" : call.service}:${call.operation}`;
   switch (kind) {
@@ -95,7 +99,7 @@ function faultResponse(kind: Exclude<FaultKind, "latency" | "fault">, call: Pars
 export async function startEmulator(options: { account?: string; latencyMs?: number } = {}): Promise<Emulator> {
   const state = new EmulatorState(options.account);
   const calls: Call[] = [];
-  const rules: (FaultRule & { left: number })[] = [];
+  const rules: (FaultRule & { left: number; skip: number })[] = [];
 
   const handle = async (req: IncomingMessage, body: string): Promise<{ status: number; type: string; text: string }> => {
     const requestId = randomUUID();
@@ -109,8 +113,15 @@ export async function startEmulator(options: { account?: string; latencyMs?: num
       for (const rule of rules) {
         if (rule.left <= 0) continue;
         if ((rule.service && rule.service !== call.service) || (rule.operation && rule.operation !== call.operation) || (rule.region && rule.region !== caller.region)) continue;
+        if (rule.skip > 0) {
+          rule.skip--;
+          continue;
+        }
         rule.left--;
         if (rule.kind === "latency") await new Promise((r) => setTimeout(r, rule.ms ?? 0));
+        // Accept the request and never answer (the socket stays open until close()).
+        else if (rule.kind === "hang") await new Promise(() => undefined);
+        else if (rule.kind === "malformed") return { status: 200, type: isJson ? "application/x-amz-json-1.1" : "text/xml", text: rule.body ?? "" };
         else if (rule.kind === "fault") throw new Fault(rule.code ?? "InternalFailure", `Injected ${rule.code}`, rule.status ?? 400);
         else throw faultResponse(rule.kind, call, caller);
       }
@@ -143,6 +154,8 @@ export async function startEmulator(options: { account?: string; latencyMs?: num
         const key = state.describeKey(caller, (call.params as { KeyId?: string }).KeyId);
         return { KeyMetadata: key };
       }
+      case "kms:ListAliases":
+        return state.listAliases(caller, call.params as { Limit?: number; Marker?: string });
       case "tagging:GetResources":
         return state.getResources(caller, call.params as { ResourceTypeFilters?: string[]; ResourcesPerPage?: number; PaginationToken?: string });
       default:
@@ -173,12 +186,16 @@ export async function startEmulator(options: { account?: string; latencyMs?: num
     calls,
     count: (operation, region) => calls.filter((c) => c.operation === operation && (region === undefined || c.region === region)).length,
     faults: {
-      add: (rule) => rules.push({ ...rule, left: rule.times ?? Infinity }),
+      add: (rule) => rules.push({ ...rule, left: rule.times ?? Infinity, skip: rule.after ?? 0 }),
       clear: () => void rules.splice(0),
     },
     latencyMs: options.latencyMs ?? 0,
     accounts: new Map(),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
   return emulator;
 }

@@ -61,6 +61,13 @@ export class EmulatorState {
   readonly aliases = new Map<string, string>();
   /** Manual snapshots an account may hold per region (SnapshotQuotaExceededFault beyond). */
   snapshotQuota = Infinity;
+  /**
+   * Copies in progress an account may have to one region (the Neptune user guide: "up to five snapshot
+   * copy requests in progress to a single Region per account"); beyond, SnapshotQuotaExceeded.
+   */
+  copiesInProgressLimit = 5;
+  /** The most copies ever seen in progress at once per `region/account`. */
+  readonly peakInProgress = new Map<string, number>();
   /** How much a copy advances each time it is described; 100 makes copies finish at once. */
   copyStep = 50;
   private readonly failing = new Set<string>();
@@ -211,6 +218,22 @@ export class EmulatorState {
     };
   }
 
+  /** ListAliases of the caller's region and account, paged by `Limit` (1–100, default 50) and `Marker`. */
+  listAliases(caller: Caller, body: { Limit?: number; Marker?: string }): Record<string, unknown> {
+    const limit = body.Limit ?? 50;
+    if (limit < 1 || limit > 100) throw new Fault("ValidationException", "Limit must be between 1 and 100.");
+    const all = [...this.aliases.entries()]
+      .filter(([at, keyId]) => at.startsWith(`${caller.region}/`) && this.keys.get(`${caller.region}/${keyId}`)?.AWSAccountId === caller.account)
+      .map(([at, keyId]) => {
+        const name = at.slice(caller.region.length + 1);
+        return { AliasName: name, AliasArn: `arn:aws:kms:${caller.region}:${caller.account}:${name}`, TargetKeyId: keyId };
+      });
+    const start = offsetOf(body.Marker);
+    const page = all.slice(start, start + limit);
+    const more = start + limit < all.length;
+    return { Aliases: page, Truncated: more, ...(more ? { NextMarker: marker(start + limit) } : {}) };
+  }
+
   /** DescribeKey by key id, key ARN, alias name or alias ARN, in the caller's region. */
   describeKey(caller: Caller, keyId: string | undefined): EmulatedKey {
     const notFound = () => new Fault("NotFoundException", `Key '${keyId}' does not exist`);
@@ -286,6 +309,10 @@ export class EmulatorState {
     });
     // The wire code of SnapshotQuotaExceededFault is "SnapshotQuotaExceeded" (the API model's awsQueryError code).
     if (own.length >= this.snapshotQuota) throw new Fault("SnapshotQuotaExceeded", "The request would result in the user exceeding the allowed number of DB snapshots.");
+    const copying = own.filter((s) => s.Status === "copying").length;
+    if (copying >= this.copiesInProgressLimit) throw new Fault("SnapshotQuotaExceeded", `You can have up to ${this.copiesInProgressLimit} snapshot copy requests in progress to a single Region per account.`);
+    const peakKey = `${caller.region}/${caller.account}`;
+    this.peakInProgress.set(peakKey, Math.max(this.peakInProgress.get(peakKey) ?? 0, copying + 1));
     const copyTags = p.CopyTags === "true";
     const copy = this.addSnapshot(
       caller.region,

@@ -45,10 +45,13 @@ function actionsInSource(): Map<string, string[]> {
         origin.set(local!, `${m[2]}:${imported}`);
       }
     }
-    for (const m of text.matchAll(/new\s+(\w+)\s*\(/g)) {
-      const from = origin.get(m[1]!);
-      if (from === undefined || !from.endsWith("Command")) continue;
-      const [pkg, imported] = from.split(":") as [string, string];
+    // A command is sent where it is made (`new XxxCommand(`) or by the SDK's paginator for it (`paginateXxx(`).
+    for (const m of text.matchAll(/(?:new\s+(\w+)|\b(paginate\w+))\s*\(/g)) {
+      const from = origin.get((m[1] ?? m[2])!);
+      if (from === undefined) continue;
+      const [pkg, name] = from.split(":") as [string, string];
+      const imported = name.startsWith("paginate") ? `${name.slice("paginate".length)}Command` : name;
+      if (!imported.endsWith("Command")) continue;
       const prefix = PREFIX[pkg];
       if (prefix === undefined) throw new Error(`${relative(ROOT, path)}: ${imported} comes from @aws-sdk/${pkg}, whose IAM prefix this test does not know`);
       const action = `${prefix}:${imported.replace(/Command$/, "")}`;

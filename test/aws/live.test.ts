@@ -58,12 +58,17 @@ describe("listSnapshots", () => {
   const all = Array.from({ length: 250 }, (_, i) =>
     snapshot(`s-${i}`, { SnapshotType: i % 5 === 0 ? "automated" : "manual", Engine: i === 7 ? "aurora-postgresql" : i === 8 ? "docdb" : "neptune" }),
   );
-  const pagedListing = () =>
-    neptune.on(DescribeDBClusterSnapshotsCommand).callsFake((input: { Marker?: string; MaxRecords?: number }) => {
+  // What each call was sent, copied when it is sent: the SDK's paginators reuse one input object.
+  let listingInputs: object[] = [];
+  const pagedListing = () => {
+    listingInputs = [];
+    return neptune.on(DescribeDBClusterSnapshotsCommand).callsFake((input: { Marker?: string; MaxRecords?: number }) => {
+      listingInputs.push(JSON.parse(JSON.stringify(input)));
       const start = Number(input.Marker ?? 0);
       const next = start + (input.MaxRecords ?? 100);
       return { DBClusterSnapshots: all.slice(start, next), Marker: next < all.length ? String(next) : undefined, $metadata: {} };
     });
+  };
   const attributes = () =>
     neptune.on(DescribeDBClusterSnapshotAttributesCommand).callsFake((input: { DBClusterSnapshotIdentifier: string }) => ({
       DBClusterSnapshotAttributesResult: { DBClusterSnapshotIdentifier: input.DBClusterSnapshotIdentifier, DBClusterSnapshotAttributes: [{ AttributeName: "restore", AttributeValues: [] }] },
@@ -77,21 +82,23 @@ describe("listSnapshots", () => {
 
     expect(region).toBe("us-east-1");
     expect(snapshots.map((s) => s.DBClusterSnapshotIdentifier)).toEqual(all.map((s) => s.DBClusterSnapshotIdentifier));
-    const pages = neptune.commandCalls(DescribeDBClusterSnapshotsCommand).map((c) => c.args[0].input);
-    expect(pages).toEqual([{ MaxRecords: 100 }, { MaxRecords: 100, Marker: "100" }, { MaxRecords: 100, Marker: "200" }]);
+    expect(neptune.commandCalls(DescribeDBClusterSnapshotsCommand)).toHaveLength(3);
+    expect(listingInputs).toEqual([{ MaxRecords: 100 }, { MaxRecords: 100, Marker: "100" }, { MaxRecords: 100, Marker: "200" }]);
   });
 
   it("reads the region's tags through GetResources, page by page, and takes a missing ARN as no tags", async () => {
     pagedListing();
     attributes();
-    tagging.on(GetResourcesCommand).callsFake((input: { PaginationToken?: string }) =>
-      input.PaginationToken === "p2"
+    const calls: object[] = [];
+    tagging.on(GetResourcesCommand).callsFake((input: { PaginationToken?: string }) => {
+      calls.push(JSON.parse(JSON.stringify(input)));
+      return input.PaginationToken === "p2"
         ? { ResourceTagMappingList: [{ ResourceARN: arn("s-1"), Tags: [{ Key: "Owner", Value: "graph" }] }], PaginationToken: "" }
-        : { ResourceTagMappingList: [{ ResourceARN: arn("s-3"), Tags: [] }], PaginationToken: "p2" },
-    );
+        : { ResourceTagMappingList: [{ ResourceARN: arn("s-3"), Tags: [] }], PaginationToken: "p2" };
+    });
     const { snapshots } = await createAwsFacts({}).listSnapshots("us-east-1");
 
-    const calls = tagging.commandCalls(GetResourcesCommand).map((c) => c.args[0].input);
+    expect(tagging.commandCalls(GetResourcesCommand)).toHaveLength(2);
     expect(calls).toEqual([
       { ResourceTypeFilters: ["rds:cluster-snapshot"], ResourcesPerPage: 100 },
       { ResourceTypeFilters: ["rds:cluster-snapshot"], ResourcesPerPage: 100, PaginationToken: "p2" },

@@ -43,18 +43,10 @@ export interface RequestRun extends RunResult {
 }
 
 export async function runRequests(options: RequestRunOptions): Promise<RequestRun> {
-  const { cwd, config } = options;
+  const { cwd } = options;
   const { resolver, check, tally } = runParts(options);
   const defaults: DestinationDefaults = { cli: { region: options.region, account: options.account }, env: options.env ?? process.env, callerAccount: options.callerAccount };
-  const inputs: (FileInput | { error: InputProblem })[] = [];
-  if (options.stdin) {
-    const path = resolve(cwd, options.stdin.path);
-    inputs.push({ path, file: displayPath(cwd, path), text: options.stdin.text, explicit: true });
-  } else {
-    const found = walk(options.paths, { cwd, baseDir: config.dir, files: config.files, ignores: config.ignores, exclude: config.path, followLinksOutside: options.followLinksOutside, onSkippedLink: options.onSkippedLink });
-    for (const { path, error } of found.errors) inputs.push({ error: { file: displayPath(cwd, path), message: error.message } });
-    for (const { path, explicit, root } of found.files) inputs.push(...readInput(path, displayPath(cwd, path), explicit && !options.onlyRequests, root));
-  }
+  const inputs = requestInputs(options);
   const results: SubjectResult[] = [];
   const inputErrors: InputProblem[] = [];
   const kept: Checked[] = [];
@@ -100,11 +92,24 @@ export async function runRequests(options: RequestRunOptions): Promise<RequestRu
   return run;
 }
 
-function readInput(path: string, file: string, explicit: boolean, root: string): (FileInput | { error: InputProblem })[] {
+/** The files to lint, each read only when its turn comes: memory holds one text at a time. */
+function* requestInputs(options: RequestRunOptions): Generator<FileInput | { error: InputProblem }> {
+  const { cwd, config } = options;
+  if (options.stdin) {
+    const path = resolve(cwd, options.stdin.path);
+    yield { path, file: displayPath(cwd, path), text: options.stdin.text, explicit: true };
+    return;
+  }
+  const found = walk(options.paths, { cwd, baseDir: config.dir, files: config.files, ignores: config.ignores, exclude: config.path, followLinksOutside: options.followLinksOutside, onSkippedLink: options.onSkippedLink });
+  for (const { path, error } of found.errors) yield { error: { file: displayPath(cwd, path), message: error.message } };
+  for (const { path, explicit, root } of found.files) yield readInput(path, displayPath(cwd, path), explicit && !options.onlyRequests, root);
+}
+
+function readInput(path: string, file: string, explicit: boolean, root: string): FileInput | { error: InputProblem } {
   try {
-    return [{ path, file, text: readText(path), explicit, root }];
+    return { path, file, text: readText(path), explicit, root };
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    return [{ error: { file, message: error.message, line: error.line, column: error.column } }];
+    return { error: { file, message: error.message, line: error.line, column: error.column } };
   }
 }

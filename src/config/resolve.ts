@@ -1,6 +1,6 @@
 // Per-file settings: the rules enabled (with severity and options) and the destination defaults, from
 // the recommended policy, the config, the overrides whose globs match the file, and --rule flags.
-import { relative } from "node:path";
+import { relativeSlashed } from "../io/paths.js";
 import { globMatcher } from "../engine/glob.js";
 import type { EnabledRule } from "../engine/runner.js";
 import { withDefaults } from "../engine/options.js";
@@ -51,7 +51,7 @@ export class SettingsResolver {
 
   /** Settings for a file (absolute path). */
   forFile(absolutePath: string): FileSettings {
-    const rel = relative(this.config.dir, absolutePath).split("\\").join("/");
+    const rel = relativeSlashed(this.config.dir, absolutePath);
     const matching = this.overrideMatchers.flatMap((match, i) => (match(rel) ? [i] : []));
     const key = matching.join(",");
     let settings = this.cache.get(key);

@@ -14,9 +14,30 @@ type Matcher = (text: string) => boolean;
 /** The guards picomatch writes with lookaround (dot segments, non-empty). */
 const GUARDS = ["(?!(?:^|\\/)\\.{1,2}(?:\\/|$))", "(?!\\.{1,2}(?:\\/|$))", "(?=.)"];
 const LOOKAROUND = /\(\?<?[=!]/;
+/**
+ * "Not at the end" before a last `*` segment that could match nothing (`a/**` then `/*` must not match `a`):
+ * the segment is then one character or more, or the trailing slash alone. Elsewhere what follows the
+ * guard always takes a character, so dropping it changes nothing (test/engine/glob.test.ts checks
+ * random globs against picomatch).
+ */
+const LAST_SEGMENT = /\(\?=\.\)\[\^\/\]\*\?\\\/\?\)\$$/;
+const NON_EMPTY_LAST_SEGMENT = "(?:[^/]+?\\/?|\\/))$";
 
+const compiled = new Map<string, Matcher | string>();
+
+/** A glob is compiled once per run: the config's check and every matcher built from it share it. */
 function compile(glob: string, nocase: boolean): Matcher | string {
-  let source = picomatch.makeRe(glob, { dot: true, nocase }).source;
+  const key = `${nocase ? "i" : "s"}\u0000${glob}`;
+  let result = compiled.get(key);
+  if (result === undefined) {
+    result = compileNew(glob, nocase);
+    compiled.set(key, result);
+  }
+  return result;
+}
+
+function compileNew(glob: string, nocase: boolean): Matcher | string {
+  let source = picomatch.makeRe(glob, { dot: true, nocase }).source.replace(LAST_SEGMENT, NON_EMPTY_LAST_SEGMENT);
   for (const guard of GUARDS) source = source.split(guard).join("");
   if (LOOKAROUND.test(source)) return "uses a negation (!(…)), which only a backtracking matcher can run: list what to match instead";
   let re: RE2JS;
@@ -26,7 +47,24 @@ function compile(glob: string, nocase: boolean): Matcher | string {
     return `cannot be matched in linear time (${(error as Error).message})`;
   }
   const empty = picomatch(glob, { dot: true, nocase });
-  return (text) => (text === "" ? empty(text) : re.testExact(text));
+  const base = nocase ? undefined : literalBase(glob);
+  if (base === undefined) return (text) => (text === "" ? empty(text) : re.testExact(text));
+  // Most texts fail on the glob's literal folder (an override's `requests/us-east-1/**` against
+  // 10,000 paths): a string comparison rejects them without running the expression.
+  const under = `${base}/`;
+  // `FOLDER/**` is everything in the folder: the comparison is the whole answer (no `.` or `..`
+  // segment, which its expression would refuse, occurs in the paths matched).
+  if (glob === `${under}**`) return (text) => text === base || text.startsWith(under);
+  return (text) => (text === "" ? empty(text) : (text === base || text.startsWith(under)) && re.testExact(text));
+}
+
+/** Plain folder names that begin every match of the glob (case-sensitive globs only), if any. */
+const PLAIN_BASE = /^[\w.\- ]+(?:\/[\w.\- ]+)*$/;
+function literalBase(glob: string): string | undefined {
+  const scan = picomatch.scan(glob);
+  if (scan.prefix !== "" || scan.negated || !PLAIN_BASE.test(scan.base)) return undefined;
+  if (scan.base.split("/").some((segment) => segment === "." || segment === "..")) return undefined;
+  return scan.base;
 }
 
 /** Why a glob from the config cannot be used, or undefined when it can. */

@@ -1,6 +1,6 @@
 // How results name a file: relative to the working directory, with forward slashes.
-import { relative } from "node:path";
+import { relativeSlashed } from "../io/paths.js";
 
 export function displayPath(cwd: string, path: string): string {
-  return relative(cwd, path).split("\\").join("/") || ".";
+  return relativeSlashed(cwd, path) || ".";
 }

@@ -4,11 +4,11 @@
 // request it would read the runner's files into annotations) unless `followLinksOutside`; the caller
 // is told of each one skipped.
 import { readdirSync, realpathSync, statSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { resolve, sep } from "node:path";
 import picomatch from "picomatch";
 import { gitIgnored } from "./gitignore.js";
 import { InputError } from "./read.js";
-import { isInside } from "../io/paths.js";
+import { isInside, relativeSlashed } from "../io/paths.js";
 import { globMatcher } from "../engine/glob.js";
 
 export const DEFAULT_FILES = ["**/*.{json,yaml,yml}"];
@@ -49,7 +49,7 @@ function fileMatcher(options: WalkOptions): (abs: string) => boolean {
   const include = options.files?.length ? globMatcher(options.files) : byDefault;
   const ignore = options.ignores?.length ? globMatcher(options.ignores) : () => false;
   return (abs) => {
-    const rel = relative(options.baseDir, abs).split("\\").join("/");
+    const rel = relativeSlashed(options.baseDir, abs);
     // Outside the config's folder its globs cannot apply: fall back to the default extensions.
     if (rel.startsWith("../")) return byDefault(abs.split("\\").join("/"));
     return include(rel) && !ignore(rel);
@@ -84,7 +84,8 @@ export function walk(paths: readonly string[], options: WalkOptions): { files: F
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
-      const path = join(dir, entry.name);
+      // `dir` is resolved and a name from readdir has no separator: join's normalising would change nothing.
+      const path = dir.endsWith(sep) ? dir + entry.name : dir + sep + entry.name;
       if (ignored?.(path)) continue;
       if (entry.isDirectory()) {
         if (!SKIPPED_DIRS.has(entry.name)) visit(path, ignored, root, realRoot);

@@ -5,6 +5,7 @@ import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { describeSchemaErrors } from "../engine/schema-errors.js";
 import { globProblem } from "../engine/glob.js";
+import { configNeedsLinearEngine, loadLinearEngine } from "../engine/linear.js";
 import { ruleOptionValidators, validatePolicy } from "../engine/validators.js";
 import { NO_OPTIONS, type Rule } from "../engine/rule.js";
 import { InputError, parseText, readText, syntaxOf } from "../input/read.js";
@@ -131,6 +132,7 @@ export async function loadConfig(path: string, rules: readonly Rule[]): Promise<
     fail(file, doc, first?.pointer ?? "", first?.message.replace(/^the document/, "the config") ?? "invalid config", first?.target);
   }
   const config = value as Omit<PolicyConfig, "path" | "dir">;
+  if (configNeedsLinearEngine(config)) await loadLinearEngine();
   const regions: [string, string | undefined][] = [["/region", config.region], ...(config.overrides ?? []).map((o, i): [string, string | undefined] => [`/overrides/${i}/region`, o.region])];
   for (const [pointer, region] of regions) {
     const problem = region === undefined ? undefined : unknownRegionProblem(region);

@@ -7,7 +7,8 @@
 // occur in the relative paths walked, nor in AWS identifiers, regions or key ARNs). A glob that needs
 // other lookaround — picomatch's negation `!(…)` — is refused when the config is loaded.
 import picomatch from "picomatch";
-import { RE2JS } from "re2js";
+import type { RE2JS } from "re2js";
+import { linearEngine } from "./linear.js";
 
 type Matcher = (text: string) => boolean;
 
@@ -40,9 +41,10 @@ function compileNew(glob: string, nocase: boolean): Matcher | string {
   let source = picomatch.makeRe(glob, { dot: true, nocase }).source.replace(LAST_SEGMENT, NON_EMPTY_LAST_SEGMENT);
   for (const guard of GUARDS) source = source.split(guard).join("");
   if (LOOKAROUND.test(source)) return "uses a negation (!(…)), which only a backtracking matcher can run: list what to match instead";
+  const RE2 = linearEngine();
   let re: RE2JS;
   try {
-    re = RE2JS.compile(source, nocase ? RE2JS.CASE_INSENSITIVE : 0);
+    re = RE2.compile(source, nocase ? RE2.CASE_INSENSITIVE : 0);
   } catch (error) {
     return `cannot be matched in linear time (${(error as Error).message})`;
   }

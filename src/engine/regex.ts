@@ -3,7 +3,7 @@
 // the pattern, so a hostile config in a pull request cannot stall CI (`^(a+)+$` backtracks for
 // minutes in V8's engine). The price is RE2's syntax: no lookahead, lookbehind or backreferences; such
 // a pattern is refused with a message saying why, when the config is loaded.
-import { RE2JS } from "re2js";
+import { linearEngine } from "./linear.js";
 
 export interface LinearRegExp {
   /** Whether the pattern matches anywhere in `text` (not anchored, as JSON Schema's `pattern`). */
@@ -21,7 +21,8 @@ export function compileLinear(pattern: string): LinearRegExp | string {
   if (result === undefined) {
     try {
       // ECMAScript spellings RE2 lacks (named groups `(?<n>`, `\u{…}`, `\/`) are translated first.
-      const re = RE2JS.compile(RE2JS.translateRegExp(pattern));
+      const RE2 = linearEngine();
+      const re = RE2.compile(RE2.translateRegExp(pattern));
       result = { test: (text) => re.test(text) };
     } catch (error) {
       const detail = (error as Error).message.replace(/^error parsing regexp: /, "");

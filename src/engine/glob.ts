@@ -6,9 +6,8 @@
 // which cannot backtrack on it) and "no wildcard matches a `.` or `..` segment" (such segments never
 // occur in the relative paths walked, nor in AWS identifiers, regions or key ARNs). A glob that needs
 // other lookaround — picomatch's negation `!(…)` — is refused when the config is loaded.
-import picomatch from "picomatch";
 import type { RE2JS } from "re2js";
-import { linearEngine } from "./linear.js";
+import { linearEngine, type LinearEngine } from "./linear.js";
 
 type Matcher = (text: string) => boolean;
 
@@ -38,10 +37,10 @@ function compile(glob: string, nocase: boolean): Matcher | string {
 }
 
 function compileNew(glob: string, nocase: boolean): Matcher | string {
+  const { RE2, picomatch } = linearEngine();
   let source = picomatch.makeRe(glob, { dot: true, nocase }).source.replace(LAST_SEGMENT, NON_EMPTY_LAST_SEGMENT);
   for (const guard of GUARDS) source = source.split(guard).join("");
   if (LOOKAROUND.test(source)) return "uses a negation (!(…)), which only a backtracking matcher can run: list what to match instead";
-  const RE2 = linearEngine();
   let re: RE2JS;
   try {
     re = RE2.compile(source, nocase ? RE2.CASE_INSENSITIVE : 0);
@@ -49,7 +48,7 @@ function compileNew(glob: string, nocase: boolean): Matcher | string {
     return `cannot be matched in linear time (${(error as Error).message})`;
   }
   const empty = picomatch(glob, { dot: true, nocase });
-  const base = nocase ? undefined : literalBase(glob);
+  const base = nocase ? undefined : literalBase(glob, picomatch);
   if (base === undefined) return (text) => (text === "" ? empty(text) : re.testExact(text));
   // Most texts fail on the glob's literal folder (an override's `requests/us-east-1/**` against
   // 10,000 paths): a string comparison rejects them without running the expression.
@@ -62,7 +61,7 @@ function compileNew(glob: string, nocase: boolean): Matcher | string {
 
 /** Plain folder names that begin every match of the glob (case-sensitive globs only), if any. */
 const PLAIN_BASE = /^[\w.\- ]+(?:\/[\w.\- ]+)*$/;
-function literalBase(glob: string): string | undefined {
+function literalBase(glob: string, picomatch: LinearEngine["picomatch"]): string | undefined {
   const scan = picomatch.scan(glob);
   if (scan.prefix !== "" || scan.negated || !PLAIN_BASE.test(scan.base)) return undefined;
   if (scan.base.split("/").some((segment) => segment === "." || segment === "..")) return undefined;

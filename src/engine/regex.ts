@@ -21,7 +21,7 @@ export function compileLinear(pattern: string): LinearRegExp | string {
   if (result === undefined) {
     try {
       // ECMAScript spellings RE2 lacks (named groups `(?<n>`, `\u{…}`, `\/`) are translated first.
-      const RE2 = linearEngine();
+      const { RE2 } = linearEngine();
       const re = RE2.compile(RE2.translateRegExp(pattern));
       result = { test: (text) => re.test(text) };
     } catch (error) {

@@ -2,7 +2,7 @@
 // and core.excludesFile, negations included. Asking git (one `git ls-files` per walked folder) is the
 // only way to agree with it exactly; without git, or outside a work tree, nothing is ignored — there
 // is then no git for a .gitignore to mean anything to.
-import { spawnSync } from "node:child_process";
+import { nodeChildProcess } from "../io/builtins.js";
 import { join } from "node:path";
 
 /** Ignored paths are listed whole folders at a time (`--directory`), so this stays small. */
@@ -14,7 +14,7 @@ const MAX_LISTING = 64 * 1024 * 1024;
  * the command line, and what a user names is linted.
  */
 export function gitIgnored(root: string): ((path: string) => boolean) | undefined {
-  const run = spawnSync("git", ["-C", root, "ls-files", "--others", "--ignored", "--exclude-standard", "--directory", "-z"], {
+  const run = nodeChildProcess().spawnSync("git", ["-C", root, "ls-files", "--others", "--ignored", "--exclude-standard", "--directory", "-z"], {
     encoding: "utf8",
     maxBuffer: MAX_LISTING,
     stdio: ["ignore", "pipe", "ignore"],

@@ -8,7 +8,7 @@
 // - anything else that exists (a device such as /dev/null, a FIFO) is written directly, never replaced;
 // - a symbolic link is followed, refused, or followed only to a file inside a given folder: the caller
 //   says which (see LinkPolicy).
-import { randomBytes } from "node:crypto";
+import { nodeCrypto } from "./builtins.js";
 import { closeSync, constants, fchmodSync, fchownSync, fstatSync, ftruncateSync, lstatSync, openSync, readSync, realpathSync, renameSync, rmSync, writeSync, type Stats } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { InputError } from "../input/read.js";
@@ -93,7 +93,7 @@ function writeInPlace(target: string, content: string | Iterable<string>, bom: b
 /** A new file next to `target`, created exclusively under a random name (never an existing path or link). */
 function createTemp(target: string): { fd: number; temp: string } {
   for (let attempt = 0; ; attempt++) {
-    const temp = join(dirname(target), `.${basename(target)}.${randomBytes(8).toString("hex")}.tmp`);
+    const temp = join(dirname(target), `.${basename(target)}.${nodeCrypto().randomBytes(8).toString("hex")}.tmp`);
     try {
       const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o666);
       return { fd, temp };

@@ -1,7 +1,7 @@
 // `--format sarif`: SARIF 2.1.0 (for GitHub code scanning): one reportingDescriptor per rule, results
 // with physical locations relative to %SRCROOT% (the working directory). Live snapshots have no file:
 // their results carry the snapshot ARN as a logical location instead.
-import { createHash } from "node:crypto";
+import { nodeCrypto } from "../io/builtins.js";
 import { pathToFileURL } from "node:url";
 import type { SeveritySetting, SubjectResult } from "../model/types.js";
 import type { Formatter, RuleInfo } from "./types.js";
@@ -101,7 +101,7 @@ function descriptor(rule: RuleInfo) {
  * place), the rule and the pointer — not the line, so moving a request within its file keeps its alerts.
  */
 function fingerprint(r: SubjectResult, ruleId: string, pointer: string): string {
-  return createHash("sha256").update([r.file, r.subject, r.id ?? `#${r.index}`, ruleId, pointer].join("\u0000")).digest("hex");
+  return nodeCrypto().createHash("sha256").update([r.file, r.subject, r.id ?? `#${r.index}`, ruleId, pointer].join("\u0000")).digest("hex");
 }
 const FINGERPRINT_KEY = "findingIdentity/v1";
 

@@ -1,6 +1,7 @@
 // The policy a run applies: the config (found, named or none) with its custom rules, and --rule flags.
 import { closestName } from "../engine/suggest.js";
 import { loadLinearEngine } from "../engine/linear.js";
+import { loadPolicyValidators } from "../engine/validators.js";
 import { ConfigError, findConfig, loadConfig, ruleOptionsProblem } from "../config/load.js";
 import type { PolicyConfig } from "../model/policy.js";
 import type { CliRuleSetting } from "../model/policy.js";
@@ -28,7 +29,8 @@ export async function loadPolicy(config: string | false | undefined, ruleFlags: 
     const { customRule } = await import("../engine/custom-rules.js");
     rules.push(...loaded.customRules.map(customRule));
   }
-  // Options given with --rule (ID:SEVERITY:JSON) may hold globs or patterns.
+  // A rule set by --rule has its options checked; options (ID:SEVERITY:JSON) may hold globs or patterns.
+  if (ruleFlags.length > 0) await loadPolicyValidators();
   if (ruleFlags.some((flag) => flag.split(":").length > 2)) await loadLinearEngine();
   return { config: loaded, rules, cliRules: ruleFlags.map((flag) => parseRuleFlag(flag, rules)) };
 }

@@ -6,7 +6,7 @@ import { dirname, join, resolve } from "node:path";
 import { describeSchemaErrors } from "../engine/schema-errors.js";
 import { globProblem } from "../engine/glob.js";
 import { configNeedsLinearEngine, loadLinearEngine } from "../engine/linear.js";
-import { ruleOptionValidators, validatePolicy } from "../engine/validators.js";
+import { loadPolicyValidators, policyValidators } from "../engine/validators.js";
 import { NO_OPTIONS, type Rule } from "../engine/rule.js";
 import { InputError, parseText, readText, syntaxOf } from "../input/read.js";
 import type { ParsedDocument } from "../input/document.js";
@@ -56,7 +56,7 @@ export function unknownRegionProblem(region: string): string | undefined {
 
 /** Check a rule setting's options against the rule's schema; returns an error message or undefined. */
 export function ruleOptionsProblem(rule: Rule, options: Record<string, unknown>): { pointer: string; message: string } | undefined {
-  const validate = ruleOptionValidators[rule.id];
+  const validate = policyValidators().ruleOptionValidators[rule.id];
   if (validate === undefined) {
     // Custom rules take no options; a built-in rule without a generated validator is a build fault, never "valid".
     if (rule.options !== NO_OPTIONS) throw new Error(`rule ${rule.id} has no generated options validator: run npm run build`);
@@ -127,6 +127,8 @@ export async function loadConfig(path: string, rules: readonly Rule[]): Promise<
     throw new ConfigError(file, `the key ${JSON.stringify(dup.key)} is repeated (at ${dup.pointer})`, at.line, at.column);
   }
   const value = doc.value;
+  await loadPolicyValidators();
+  const { validatePolicy } = policyValidators();
   if (!validatePolicy(value)) {
     const [first] = describeSchemaErrors(validatePolicy.errors ?? [], value, ["region", "account", "files", "ignores", "rules", "overrides", "customRules", "requireFacts", "remediation"]);
     fail(file, doc, first?.pointer ?? "", first?.message.replace(/^the document/, "the config") ?? "invalid config", first?.target);

@@ -19,6 +19,8 @@ export interface FileSettings {
 interface Layer {
   severity: SeveritySetting;
   options?: Record<string, unknown>;
+  /** Set by the config or --rule, not the recommended policy alone. */
+  given?: true;
 }
 
 function toLayer(setting: RuleSetting): Layer {
@@ -70,7 +72,7 @@ export class SettingsResolver {
         const layer = toLayer(setting);
         // A severity alone keeps the options set earlier, as in ESLint.
         const earlier = layers.get(id);
-        layers.set(id, { severity: layer.severity, options: layer.options ?? earlier?.options });
+        layers.set(id, { severity: layer.severity, options: layer.options ?? earlier?.options, given: true });
       }
     };
     apply(this.config.rules);
@@ -84,14 +86,16 @@ export class SettingsResolver {
     }
     for (const c of this.cliRules) {
       const earlier = layers.get(c.id);
-      layers.set(c.id, { severity: c.severity, options: c.options ?? earlier?.options });
+      layers.set(c.id, { severity: c.severity, options: c.options ?? earlier?.options, given: true });
     }
     const enabled: EnabledRule[] = [];
     for (const rule of this.rules) {
       const layer = layers.get(rule.id)!;
       if (layer.severity === "off") continue;
       const options = withDefaults(rule, layer.options);
-      const problem = ruleOptionsProblem(rule, options);
+      // A rule the recommended policy enables runs with its own defaults, which test/rules/rules.test.ts
+      // validates: only what a config or --rule set is checked, so a run with neither needs no validator.
+      const problem = layer.given ? ruleOptionsProblem(rule, options) : undefined;
       if (problem) {
         const where = this.config.path ?? "--rule";
         throw new ConfigError(where, `rule ${rule.id}: ${problem.message}${problem.pointer ? ` (at ${problem.pointer})` : ""}`);

@@ -4,7 +4,8 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { RULES } from "../../rules/index.js";
 import { ruleOptionsProblem } from "../../src/config/load.js";
-import { ruleOptionValidators } from "../../src/engine/validators.js";
+import { policyValidators } from "../../src/engine/validators.js";
+import { withDefaults } from "../../src/engine/options.js";
 import { testRule, type RuleCases } from "../support/rule-tester.js";
 
 const tables = import.meta.glob<{ default: RuleCases }>("./cases/*.ts", { eager: true });
@@ -29,9 +30,15 @@ describe("rule registry", () => {
     expect(RULES.filter((r) => !files.includes(r.id)).map((r) => r.id)).toEqual([]);
   });
   it("has a generated options validator for every rule (a missing one is never taken as valid)", () => {
-    expect(RULES.filter((r) => typeof ruleOptionValidators[r.id] !== "function").map((r) => r.id)).toEqual([]);
+    expect(RULES.filter((r) => typeof policyValidators().ruleOptionValidators[r.id] !== "function").map((r) => r.id)).toEqual([]);
     const unbuilt = { ...RULES[0]!, id: "not-built", options: { type: "object", properties: { x: { type: "string" } } } };
     expect(() => ruleOptionsProblem(unbuilt, {})).toThrow(/no generated options validator/);
+  });
+  it("enables by default only rules whose default options their schema accepts (a run without a config never validates them)", () => {
+    const enabled = RULES.filter((r) => r.recommended !== "off");
+    expect(enabled.length).toBeGreaterThan(0);
+    const invalid = enabled.map((r) => [r.id, ruleOptionsProblem(r, withDefaults(r, undefined))] as const).filter(([, problem]) => problem !== undefined);
+    expect(invalid).toEqual([]);
   });
   it("has unique ids", () => {
     expect(new Set(RULES.map((r) => r.id)).size).toBe(RULES.length);

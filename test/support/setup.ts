@@ -1,5 +1,6 @@
-// Unit tests call glob and pattern matchers directly, without loading a policy first: load the
-// linear-time engine as a policy with globs would. (End-to-end tests run the CLI, which loads it itself.)
+// Unit tests call glob and pattern matchers and option validators directly, without loading a policy
+// first: load them as a policy with globs and options would. (End-to-end tests run the CLI, which loads it itself.)
 import { loadLinearEngine } from "../../src/engine/linear.js";
+import { loadPolicyValidators } from "../../src/engine/validators.js";
 
-await loadLinearEngine();
+await Promise.all([loadLinearEngine(), loadPolicyValidators()]);

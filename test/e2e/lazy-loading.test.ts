@@ -1,6 +1,6 @@
-// The linear-time engine (re2js) is loaded only by a policy that gives globs or patterns. Each way a
-// policy can give one is run through the built CLI here: a missing load would be an internal error,
-// and each run must also find what its glob or pattern says.
+// The linear-time engine (re2js, picomatch) and the policy's validators are loaded only by a policy that
+// needs them. Each way a policy can need them is run through the built CLI here: a missing load would be
+// an internal error, and each run must also do what its glob, pattern or options say.
 import { describe, expect, it } from "vitest";
 import { cli, workdir } from "../support/cli.js";
 
@@ -52,5 +52,13 @@ describe("globs and patterns from each kind of policy", () => {
     const out = await cli(["lint", "a.json", "--format", "json"], { cwd: dir });
     expect(out.stderr).not.toMatch(/internal error/);
     expect(ruleIds(out.stdout, "a.json")).toContain("tag-policy");
+  });
+
+  it("a rule enabled without the options it requires is refused, from a config and from --rule", async () => {
+    const dir = workdir({ "snapshot-policy.yml": "region: us-east-1\nrules:\n  target-name: error\n", "a.json": request("graph-copy") });
+    const fromConfig = await cli(["lint", "a.json"], { cwd: dir });
+    expect([fromConfig.code, fromConfig.stderr]).toEqual([2, expect.stringMatching(/rule target-name: .*patterns/)]);
+    const fromFlag = await cli(["lint", "a.json", "--no-config", "--region", "us-east-1", "--rule", "target-name:error"], { cwd: dir });
+    expect([fromFlag.code, fromFlag.stderr]).toEqual([2, expect.stringMatching(/rule target-name: .*patterns/)]);
   });
 });

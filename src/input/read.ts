@@ -1,5 +1,5 @@
 // Bytes to a parsed document, refusing what cannot be a request file: too large, binary, not UTF-8.
-import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, type Stats } from "node:fs";
 import { constants as bufferConstants } from "node:buffer";
 import type { ParsedDocument } from "./document.js";
 import { InputSyntaxError, lineIndex } from "./document.js";
@@ -83,6 +83,28 @@ export function readText(path: string, maxBytes = MAX_REQUEST_FILE_BYTES): strin
     if (fd !== undefined) closeSync(fd);
   }
   return decode(bytes);
+}
+
+/**
+ * A file its folder listed as a regular file (a walk's), read in one call: Node's readFileSync with an
+ * encoding opens, reads and closes in native code, a third of what open + fstat + read + close cost
+ * from JavaScript on 10,000 small files. Whatever might not be plain UTF-8 text within the limit — a
+ * replacement character (invalid bytes, or a UTF-16/32 byte order mark), a NUL, a size near the limit
+ * — is read again by readText, which says exactly what is wrong. Named paths (which may be FIFOs or
+ * devices) and links always take readText.
+ */
+export function readListedText(path: string, maxBytes = MAX_REQUEST_FILE_BYTES): string {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch {
+    return readText(path, maxBytes);
+  }
+  // A character takes at most 3 bytes of UTF-8 per UTF-16 code unit: below a third of the limit it fits.
+  if (text.length * 3 > maxBytes || text.includes("\uFFFD") || text.includes("\u0000")) return readText(path, maxBytes);
+  // readText's decoder drops a byte order mark, and decode() one more: drop as many.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** The name of a UTF-16 or UTF-32 byte order mark the bytes start with. */

@@ -17,6 +17,8 @@ export interface FoundFile {
   path: string;
   /** Named on the command line, so linted whatever its content. */
   explicit: boolean;
+  /** Listed as a regular file by its folder (not named, not reached through a link). */
+  listed?: true;
   /** The folder it was found in by walking, or the working directory for a named file (links written by --fix stay inside it). */
   root: string;
 }
@@ -42,6 +44,7 @@ export interface WalkError {
 
 const LINE_BREAK = /[\n\r\u2028\u2029]/;
 const REQUEST_EXTENSION = /\.(?:json|ya?ml)$/;
+const DOT_SEGMENT = /(?:^|\/)\.\.?(?:\/|$)/;
 
 /**
  * DEFAULT_FILES as picomatch (`dot` on) matches it, written out: the name ends in .json, .yaml or .yml
@@ -55,7 +58,7 @@ export function isDefaultFile(path: string): boolean {
   if (LINE_BREAK.test(path.charAt(slash + 1))) return false;
   if (slash < 0) return true;
   const dir = path.slice(0, slash);
-  return !LINE_BREAK.test(dir) && !dir.split("/").some((segment) => segment === "." || segment === "..");
+  return !LINE_BREAK.test(dir) && !DOT_SEGMENT.test(dir);
 }
 
 /** Whether a walked file is one to lint, by the config's globs (compiled once, not per file). */
@@ -77,10 +80,10 @@ export function walk(paths: readonly string[], options: WalkOptions): { files: F
   const files: FoundFile[] = [];
   const errors: WalkError[] = [];
   const seen = new Set<string>();
-  const add = (path: string, explicit: boolean, root: string) => {
+  const add = (path: string, explicit: boolean, root: string, listed = false) => {
     if (seen.has(path) || path === options.exclude) return;
     seen.add(path);
-    files.push({ path, explicit, root });
+    files.push(listed ? { path, explicit, root, listed } : { path, explicit, root });
   };
   /** A link to a file, taken when it stays inside the walked root (or links outside are allowed). */
   const addLink = (path: string, root: string, realRoot: string) => {
@@ -106,7 +109,7 @@ export function walk(paths: readonly string[], options: WalkOptions): { files: F
       if (entry.isDirectory()) {
         if (!SKIPPED_DIRS.has(entry.name)) visit(path, ignored, root, realRoot);
       } else if (entry.isFile()) {
-        if (wanted(path)) add(path, false, root);
+        if (wanted(path)) add(path, false, root, true);
       } else if (entry.isSymbolicLink()) {
         addLink(path, root, realRoot);
       }

@@ -2,7 +2,7 @@
 // holds results, not documents. `lint` and `copy` are thin wirings of this.
 import { resolve } from "node:path";
 import { displayPath } from "../input/display-path.js";
-import { InputError, readText } from "../input/read.js";
+import { InputError, readListedText, readText } from "../input/read.js";
 import { walk } from "../input/walk.js";
 import type { InputProblem, RunResult, SubjectResult } from "../model/types.js";
 import { checkAll, type Checked } from "./check.js";
@@ -102,12 +102,12 @@ function* requestInputs(options: RequestRunOptions): Generator<FileInput | { err
   }
   const found = walk(options.paths, { cwd, baseDir: config.dir, files: config.files, ignores: config.ignores, exclude: config.path, followLinksOutside: options.followLinksOutside, onSkippedLink: options.onSkippedLink });
   for (const { path, error } of found.errors) yield { error: { file: displayPath(cwd, path), message: error.message } };
-  for (const { path, explicit, root } of found.files) yield readInput(path, displayPath(cwd, path), explicit && !options.onlyRequests, root);
+  for (const { path, explicit, root, listed } of found.files) yield readInput(path, displayPath(cwd, path), explicit && !options.onlyRequests, root, listed === true);
 }
 
-function readInput(path: string, file: string, explicit: boolean, root: string): FileInput | { error: InputProblem } {
+function readInput(path: string, file: string, explicit: boolean, root: string, listed: boolean): FileInput | { error: InputProblem } {
   try {
-    return { path, file, text: readText(path), explicit, root };
+    return { path, file, text: listed ? readListedText(path) : readText(path), explicit, root };
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     return { error: { file, message: error.message, line: error.line, column: error.column } };

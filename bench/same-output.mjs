@@ -7,7 +7,7 @@
 //          [--workloads DIR] [--work DIR] [--only lint|big|one-file|audit] [--smoke]
 // Exit code 0 when every report is identical, 1 when one differs.
 import { spawnSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { bin, inventoryWorkload, oneFile, requestWorkload } from "./lib/workloads.mjs";
@@ -45,6 +45,13 @@ function report(build, c, out) {
   return undefined;
 }
 
+/** Up to 60 bytes of a file from `at` (the first differing byte), for the reader, or "EOF". */
+function excerpt(file, at) {
+  if (at < 0) return "EOF";
+  const text = readFileSync(file).subarray(at, at + 60).toString("utf8");
+  return text ? JSON.stringify(text).replaceAll("`", "'") : "EOF";
+}
+
 /** Both builds on every case, compared with `cmp`: [{ name, same, detail }]. */
 export function compareOutputs(ctx, before, cases) {
   const dir = join(ctx.work, "same-output");
@@ -55,7 +62,9 @@ export function compareOutputs(ctx, before, cases) {
     const failed = report(bin, c, ours) ?? report(resolve(before), c, theirs);
     if (failed) return { name: c.name, same: false, detail: failed };
     const cmp = spawnSync("cmp", [ours, theirs], { encoding: "utf8" });
-    return { name: c.name, same: cmp.status === 0, detail: cmp.status === 0 ? "identical" : (cmp.stdout || cmp.stderr).trim() };
+    if (cmp.status === 0) return { name: c.name, same: true, detail: "identical" };
+    const at = Number(/byte (\d+)/.exec(cmp.stdout)?.[1] ?? 0) - 1;
+    return { name: c.name, same: false, detail: `${(cmp.stdout || cmp.stderr).trim().replace(/^.* differ: /, "differ: ")}; ours: ${excerpt(ours, at)}; before: ${excerpt(theirs, at)}` };
   });
 }
 

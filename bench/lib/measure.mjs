@@ -80,13 +80,16 @@ export function load() {
 
 const fmt = (x, digits = 0) => (Number.isNaN(x) || x === undefined ? "—" : x.toFixed(digits));
 
+/** A ratio with three significant digits below 0.1 (against a slow peer), else two decimals. */
+const times = (r) => `${fmt(r, r < 0.1 ? 4 : 2)}×`;
+
 /** A comparison as Markdown: one line per command, ratios of medians to the last command (the floor or peer). */
 export function timingTable(result, goal) {
   const base = result.rows.at(-1);
   const how = `${result.runs} alternating run${result.runs === 1 ? "" : "s"} per command${result.warmup ? ` after ${result.warmup} warm-up` : ", no warm-up"}${result.note ? `; ${result.note}` : ""}.`;
   const lines = [`### ${result.name}`, "", goal, "", how, "", "| command | median ms | min–max ms | CPU ms | peak RSS MB | wall ratio to last | CPU ratio to last |", "|---|---:|---:|---:|---:|---:|---:|"];
   for (const r of result.rows) {
-    lines.push(`| ${r.label} | ${fmt(r.median)} | ${fmt(r.min)}–${fmt(r.max)} | ${fmt(r.cpu)} | ${fmt(r.rss)} | ${fmt(r.median / base.median, 2)}× | ${fmt(r.cpu / base.cpu, 2)}× |`);
+    lines.push(`| ${r.label} | ${fmt(r.median)} | ${fmt(r.min)}–${fmt(r.max)} | ${fmt(r.cpu)} | ${fmt(r.rss)} | ${times(r.median / base.median)} | ${times(r.cpu / base.cpu)} |`);
   }
   return lines.join("\n") + "\n";
 }

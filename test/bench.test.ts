@@ -19,7 +19,9 @@ describe("npm run bench --smoke", () => {
     for (const section of ["Lint 30 request files vs read+parse alone", "Lint one file (the pre-commit case)", "audit --live on the loopback emulator", "copy dry run with live facts", "Audit an inventory of 200 snapshots"]) {
       expect(out).toContain(section);
     }
-    expect(out).toMatch(/\| 1 \| lint 30 files vs floor: wall \(CPU\) \| — \| [\d.]+× \(CPU [\d.]+×\) \| ≤ 1\.0× \|/);
+    expect(out).toMatch(/\| 1 \| lint 30 files vs floor: wall \(CPU\) \| — \| [\d.]+× \(CPU [\d.—]+×\) \| ≤ 1\.0× \|/);
+    // RSS and CPU come from /usr/bin/time: "—" where it is missing.
+    expect(out).toMatch(/\| 2 \| peak RSS, lint 60 \/ lint 30 \| — \| [\d.—]+ \/ [\d.—]+ MB = [\d.—]+× \| ≤ 1\.5× \|/);
     expect(out).toMatch(/\| 5 \| one YAML file vs node -e 0: wall \|/);
     expect(out).toMatch(/DescribeDBClusterSnapshots: \d+/);
   }, 180_000);

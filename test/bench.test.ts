@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 // @ts-expect-error -- plain ESM bench modules, without type declarations
-import { ajvInvalid, compareDefects, defectTable, ourDefects, rulesetMapping, schemaRule, spectralDefects } from "../bench/lib/findings.mjs";
+import { ajvInvalid, compareDefects, defectTable, ourDefects, rulesetMapping, schemaRule, spectralDefects, spectralResults } from "../bench/lib/findings.mjs";
 
 const ROOT = resolve(__dirname, "..");
 
@@ -61,6 +61,8 @@ describe("the bench's Spectral comparison", () => {
     const cmp = compareDefects(a, b, mapping.slice(0, 2));
     expect(cmp.same).toBe(true);
     expect(cmp.rows.map((r: { oursPlaces: number; peerPlaces: number }) => [r.oursPlaces, r.peerPlaces])).toEqual([[1, 1], [1, 1]]);
+    const raw = spectralResults(spectral([["r/a.json", "target-identifier", ["TargetDBClusterSnapshotIdentifier"]], ["r/a.json", "target-identifier", ["TargetDBClusterSnapshotIdentifier"]]]));
+    expect(defectTable(cmp, { peerResults: raw })).toContain("| target-identifier | target-identifier | 1 | 1 | 1 | 1 | yes | 2 |");
   });
 
   it("reports a mismatch loudly, naming the places only one side found, and our rules it cannot compare", () => {

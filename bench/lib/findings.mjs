@@ -61,11 +61,22 @@ export function compareDefects(ours, peer, mapping) {
   return { rows, oursOnly, same: rows.every((r) => r.same) };
 }
 
-/** The comparison as Markdown, with up to `show` differing places per rule spelled out. */
-export function defectTable(cmp, { peerName = "Spectral", show = 10 } = {}) {
-  const lines = [`| ${peerName} rule | our rule | defects: ours | defects: ${peerName} | files: ours | files: ${peerName} | same |`, "|---|---|---:|---:|---:|---:|---|"];
-  for (const r of cmp.rows) lines.push(`| ${r.peer} | ${r.ours ?? "(none)"} | ${r.oursPlaces} | ${r.peerPlaces} | ${r.oursFiles} | ${r.peerFiles} | ${r.same ? "yes" : "**NO**"} |`);
-  for (const o of cmp.oursOnly) lines.push(`| (none) | ${o.id} | ${o.places} | — | ${o.files} | — | not comparable |`);
+/** Spectral's results per rule, before counting places: rule name → number of results. */
+export function spectralResults(results) {
+  const n = new Map();
+  for (const r of results) n.set(r.code, (n.get(r.code) ?? 0) + 1);
+  return n;
+}
+
+/**
+ * The comparison as Markdown, with up to `show` differing places per rule spelled out; `peerResults`
+ * (optional, from spectralResults) adds the peer's raw result counts.
+ */
+export function defectTable(cmp, { peerName = "Spectral", show = 10, peerResults } = {}) {
+  const raw = (name) => (peerResults ? ` ${peerResults.get(name) ?? 0} |` : "");
+  const lines = [`| ${peerName} rule | our rule | defects: ours | defects: ${peerName} | files: ours | files: ${peerName} | same |${peerResults ? ` ${peerName} results |` : ""}`, `|---|---|---:|---:|---:|---:|---|${peerResults ? "---:|" : ""}`];
+  for (const r of cmp.rows) lines.push(`| ${r.peer} | ${r.ours ?? "(none)"} | ${r.oursPlaces} | ${r.peerPlaces} | ${r.oursFiles} | ${r.peerFiles} | ${r.same ? (r.oursPlaces ? "yes" : "yes, vacuously: none in the workload") : "**NO**"} |${raw(r.peer)}`);
+  for (const o of cmp.oursOnly) lines.push(`| (none) | ${o.id} | ${o.places} | — | ${o.files} | — | not comparable |${peerResults ? " — |" : ""}`);
   const out = [lines.join("\n")];
   for (const r of cmp.rows.filter((x) => !x.same)) {
     out.push(`**MISMATCH in ${r.peer}**: ${r.onlyOurs.length} places found only by us, ${r.onlyPeer.length} only by ${peerName}.`);

@@ -16,7 +16,8 @@
 //   node bench/run.mjs --before ../wt/before-35ef59e/bin/neptune-snapshot-policy.js \
 //     --same-as ../wt/before-669f54b/bin/neptune-snapshot-policy.js
 // Defaults: 7 runs (15 for one file, 5 for the audit, 3 at 100k and for Spectral, without warm-up);
-// ~10-12 minutes on a quiet 2-core machine, most of it Spectral at 10k (~95 s a run).
+// ~12 minutes on a quiet 2-core machine (25 at a load of 3-5), half of it Spectral at 10k (95-230 s a
+// run; --spectral-runs 2 saves one).
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { basename, dirname, join } from "node:path";

@@ -62,8 +62,8 @@ export function alternate({ name, commands, runs, warmup = 1, note = "" }) {
 export const row = (result, role) => result.rows.find((r) => r.role === role);
 
 /** Instructions executed by a command under callgrind (all threads), or undefined without valgrind. */
-export function instructions(cmd, cwd) {
-  const result = spawnSync("valgrind", ["--tool=callgrind", "--callgrind-out-file=/dev/null", ...cmd], { cwd, encoding: "utf8", maxBuffer: 1 << 30 });
+export function instructions(cmd, cwd, env = process.env) {
+  const result = spawnSync("valgrind", ["--tool=callgrind", "--callgrind-out-file=/dev/null", ...cmd], { cwd, env, encoding: "utf8", maxBuffer: 1 << 30 });
   if (result.error) return undefined;
   const m = /Collected\s*:\s*(\d+)/.exec(result.stderr);
   return m ? Number(m[1]) : undefined;

@@ -13,6 +13,7 @@ import { findOffset, parseJson } from "../input/json.js";
 import { countMembers, positionFrom, scanMembers, type ElementStart } from "../input/json-scan.js";
 import { InputError } from "../input/read.js";
 import type { KeyMetadata, Position } from "../model/types.js";
+import type { InventoryAlias } from "./inventory.js";
 
 export interface StreamedSnapshot {
   value: unknown;
@@ -23,6 +24,8 @@ export interface StreamedSnapshot {
 
 export interface InventoryHead {
   keys: KeyMetadata[];
+  /** KMS ListAliases entries (`Aliases`), as export writes them. */
+  aliases: InventoryAlias[];
   marker?: unknown;
   /** Snapshots in the array (counted, not built). */
   count: number;
@@ -229,16 +232,17 @@ function withFile<T>(path: string, chunk: number, read: (s: Scanner) => T): T | 
  */
 export function readInventoryHead(path: string, chunk = DEFAULT_CHUNK): InventoryHead | undefined {
   return withFile(path, chunk, (s) => {
-    const head: InventoryHead = { keys: [], count: -1 };
+    const head: InventoryHead = { keys: [], aliases: [], count: -1 };
     members(s, (name) => {
       if (name === ARRAY && s.code() === 91) head.count = countElements(s);
-      else if (name === "Keys" || name === "Marker") {
+      else if (name === "Keys" || name === "Aliases" || name === "Marker") {
         const value = parsePlain(s.cut().text);
         if (name === "Keys") head.keys = value as KeyMetadata[];
+        else if (name === "Aliases") head.aliases = value as InventoryAlias[];
         else head.marker = value;
       } else s.pass();
     });
-    return head.count === -1 || !Array.isArray(head.keys) ? undefined : head;
+    return head.count === -1 || !Array.isArray(head.keys) || !Array.isArray(head.aliases) ? undefined : head;
   });
 }
 

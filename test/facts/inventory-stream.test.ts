@@ -66,7 +66,7 @@ describe("readInventoryStream", () => {
     expect(readInventoryHead(file("twice.json", '{"DBClusterSnapshots": [], "DBClusterSnapshots": []}'))).toBeUndefined();
     expect(readInventoryHead(file("none.json", '{"Keys": []}'))).toBeUndefined();
     expect(readInventoryHead(file("array.json", "[]"))).toBeUndefined();
-    expect(readInventoryHead(file("empty.json", '{"DBClusterSnapshots": []}'))).toEqual({ keys: [], count: 0 });
+    expect(readInventoryHead(file("empty.json", '{"DBClusterSnapshots": []}'))).toEqual({ keys: [], aliases: [], count: 0 });
   });
 
   it("names the file's line and column of a repeated key inside a snapshot, as readInventory does", async () => {

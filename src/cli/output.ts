@@ -13,7 +13,7 @@ export interface ReportOutput {
   abort(): void;
 }
 
-const CHUNK = 1 << 16;
+const CHUNK = 1 << 14;
 
 /** Standard output. The reader may go away (`| head`): the rest of the report has nobody to read it; the run goes on. */
 function stdoutFile(): SafeFile {

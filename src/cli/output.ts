@@ -1,7 +1,7 @@
 // Writing reports: to stdout, or to --output through the one safe writer (src/io/write.ts): a regular
 // file is replaced atomically, so a failed run never leaves half a report where a good one was; a
 // device or FIFO is written, never replaced; a symbolic link is followed, as a shell's `>` does.
-// A report is written as it is made (openReport), in chunks of about 64 KiB.
+// A report is written as it is made (openReport), in chunks of about 16 KiB.
 import { resolve } from "node:path";
 import { openFileSafely, writeAll, type SafeFile } from "../io/write.js";
 import { UsageError } from "./errors.js";
@@ -13,6 +13,7 @@ export interface ReportOutput {
   abort(): void;
 }
 
+/** Characters held before a write: few system calls, and little for the young generation to keep. */
 const CHUNK = 1 << 14;
 
 /** Standard output. The reader may go away (`| head`): the rest of the report has nobody to read it; the run goes on. */

@@ -54,9 +54,15 @@ interface Totals {
 }
 
 /** The counts a suite carries, in the order Jenkins' schema lists them. Per-file time is not measured: 0. */
-function suite(name: string, totals: Totals, body: string[]): string {
+function suiteHead(name: string, totals: Totals): string {
   const { tests, failures, errors, skipped } = totals;
-  return `  <testsuite name="${xml(name)}" tests="${tests}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="0.000">\n${body.join("\n")}\n  </testsuite>`;
+  return `  <testsuite name="${xml(name)}" tests="${tests}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="0.000">\n`;
+}
+
+const SUITE_END = "  </testsuite>";
+
+function suite(name: string, totals: Totals, body: string[]): string {
+  return `${suiteHead(name, totals)}${body.join("\n")}\n${SUITE_END}`;
 }
 
 function subjectCase(file: string, r: SubjectResult): string {
@@ -100,42 +106,53 @@ function inputErrorSuites(tail: RunTail, total: Totals): string[] {
   return suites;
 }
 
+/** A file's suite as it will be written: its counts, and its test cases as text, each with its newline. */
+interface FileSuite {
+  file: string;
+  tests: number;
+  failures: number;
+  cases: Held;
+}
+
 export const junitWriter: StreamFormatter = (context, write) => {
-  const suites = new Held();
+  const suites: (FileSuite | string)[] = [];
   const total: Totals = { tests: 0, failures: 0, errors: 0, skipped: 0 };
-  // The file whose results are coming: its cases, and how many of them fail.
-  let file: string | undefined;
-  let cases: string[] = [];
-  let failed = 0;
-  const endFile = () => {
-    if (file === undefined) return;
-    total.tests += cases.length;
-    total.failures += failed;
-    suites.add(`${suite(file, { tests: cases.length, failures: failed, errors: 0, skipped: 0 }, cases)}\n`);
-    cases = [];
-    failed = 0;
-  };
+  // The suite of the file whose results are coming.
+  let current: FileSuite | undefined;
   return {
     result(r) {
-      if (r.file !== file) {
-        endFile();
-        file = r.file;
+      if (r.file !== current?.file) {
+        current = { file: r.file, tests: 0, failures: 0, cases: new Held() };
+        suites.push(current);
       }
-      if (r.findings.some((f) => f.severity === "error")) failed++;
-      cases.push(subjectCase(r.file, r));
+      current.tests++;
+      if (r.findings.some((f) => f.severity === "error")) current.failures++;
+      current.cases.add(`${subjectCase(r.file, r)}\n`);
     },
     end(tail) {
-      endFile();
-      for (const text of inputErrorSuites(tail, total)) suites.add(`${text}\n`);
+      for (const s of suites) {
+        if (typeof s === "string") continue;
+        total.tests += s.tests;
+        total.failures += s.failures;
+      }
+      suites.push(...inputErrorSuites(tail, total));
       const notRun = notRunSuite(tail, context.toolName);
       if (notRun !== undefined) {
         total.tests += notRun.count;
         total.skipped += notRun.count;
-        suites.add(`${notRun.text}\n`);
+        suites.push(notRun.text);
       }
       // Jenkins' schema gives <testsuites> no skipped count: its suites carry it.
       write(`<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${xml(context.toolName)}" tests="${total.tests}" failures="${total.failures}" errors="${total.errors}" time="${seconds(context.elapsedMs)}">\n`);
-      suites.drain(write);
+      for (const s of suites) {
+        if (typeof s === "string") {
+          write(`${s}\n`);
+          continue;
+        }
+        write(suiteHead(s.file, { tests: s.tests, failures: s.failures, errors: 0, skipped: 0 }));
+        s.cases.drain(write);
+        write(`${SUITE_END}\n`);
+      }
       write(`</testsuites>\n`);
     },
   };

@@ -2,9 +2,9 @@
 // terminal (context.width) long messages wrap under their own column so rows fit the screen.
 //
 // Results come file by file: a file's block is written when the next file starts (its columns are
-// as wide as its widest row), so the writer keeps the current file's results with findings, and for
-// its snapshots how often each identifier appears (a live snapshot is named by it); the summary
-// lines need only counts.
+// as wide as its widest row), so the writer keeps the current file's rows (one per finding, as text),
+// and for its snapshots how often each identifier appears (a live snapshot is named by it); the
+// summary lines need only counts.
 import type { Finding, NotRunNotice, SubjectResult } from "../model/types.js";
 import { printable } from "./escape.js";
 import { collected, type ReportContext, type RunTail, type StreamFormatter } from "./types.js";
@@ -140,22 +140,29 @@ class NameCounts {
   }
 
   /** The identifier, or the ARN when two snapshots of the file share the identifier. */
-  name(r: SubjectResult): string | undefined {
+  name(r: Pick<SubjectResult, "subject" | "id">): string | undefined {
     if (r.subject !== "snapshot" || !r.id) return undefined;
     return (this.seen.get(snapshotName(r.id)) ?? 0) > 1 ? r.id : snapshotName(r.id);
   }
 }
 
-/** One file's block: its name, its rows, a blank line. */
-function fileBlock(file: string, results: readonly SubjectResult[], names: NameCounts, context: ReportContext, ruleLink: (id: string) => string): string {
-  const paint = paints(context.color);
-  const rows: Row[] = [];
-  // One by one, not spread into push (a subject's findings are unbounded).
-  for (const r of results) {
-    // A live snapshot has no line: it is named instead (its identifier, or its ARN when that is ambiguous).
-    const name = names.name(r);
-    for (const f of r.findings) rows.push({ where: f.line === undefined && name !== undefined ? printable(name) : `${f.line ?? 0}:${f.column ?? 0}`, severity: f.severity, message: oneLine(f.message), rule: f.ruleId });
+/** A row kept until its file's block is written; a live snapshot's is named then (see NameCounts). */
+type PendingRow = Row & { unlocated?: Pick<SubjectResult, "subject" | "id"> };
+
+/** A result's rows. A live snapshot has no line: it is named instead (its identifier, or its ARN when that is ambiguous). */
+function rowsOf(r: SubjectResult, rows: PendingRow[]): void {
+  const named = r.subject === "snapshot" && r.id ? { subject: r.subject, id: r.id } : undefined;
+  for (const f of r.findings) {
+    const row: PendingRow = { where: `${f.line ?? 0}:${f.column ?? 0}`, severity: f.severity, message: oneLine(f.message), rule: f.ruleId };
+    if (f.line === undefined && named !== undefined) row.unlocated = named;
+    rows.push(row);
   }
+}
+
+/** One file's block: its name, its rows, a blank line. */
+function fileBlock(file: string, rows: PendingRow[], names: NameCounts, context: ReportContext, ruleLink: (id: string) => string): string {
+  const paint = paints(context.color);
+  for (const row of rows) if (row.unlocated !== undefined) row.where = printable(names.name(row.unlocated)!);
   return [paint.underline(printable(file)), ...fileRows(rows, context, ruleLink), ""].join("\n") + "\n";
 }
 
@@ -168,7 +175,7 @@ export const stylishWriter: StreamFormatter = (context, write) => {
   };
   const fixable = { errors: 0, warnings: 0 };
   let file: string | undefined;
-  let pending: SubjectResult[] = [];
+  let pending: PendingRow[] = [];
   let names = new NameCounts();
   const endFile = () => {
     if (file !== undefined && pending.length > 0) write(fileBlock(file, pending, names, context, ruleLink));
@@ -183,7 +190,7 @@ export const stylishWriter: StreamFormatter = (context, write) => {
       }
       names.add(r);
       if (r.findings.length === 0) return;
-      pending.push(r);
+      rowsOf(r, pending);
       for (const f of r.findings) if (f.fix !== undefined) f.severity === "error" ? fixable.errors++ : fixable.warnings++;
     },
     end(tail) {

@@ -75,6 +75,8 @@ describe("readInventoryStream", () => {
     // The array is broken after its first element: a head that read through it would refuse the file.
     const broken = '{"Keys": [{"KeyId": "k"}], "DBClusterSnapshots": [{"a": 1}, {"a": 2}, "x": 1], "Marker": "m"}';
     expect(readInventoryHead(file("one-pass.json", broken), 8)).toEqual({ keys: [{ KeyId: "k" }], aliases: [] });
+    // A name inside a longer string is no member: still one pass.
+    expect(readInventoryHead(file("in-a-string.json", '{"DBClusterSnapshots": [{"Tag": "MyKeys", "b": "xAliases"}, "x": 1]}'), 8)).toEqual({ keys: [], aliases: [] });
     // With Keys after the array, the head must read through it, and so finds the break.
     expect(readInventoryHead(file("keys-after.json", '{"DBClusterSnapshots": [{"a": 1}, {"a": 2}, "x": 1], "Keys": []}'), 8)).toBeUndefined();
     const after = file("aliases-after.json", JSON.stringify({ DBClusterSnapshots: [snapshot(1)], Keys: keys, Aliases: [{ AliasName: "alias/a", AliasArn: "arn:aws:kms:us-east-1:111122223333:alias/a", TargetKeyId: "k" }] }));

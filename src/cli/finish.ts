@@ -115,16 +115,17 @@ export class Reports {
 
   /** End the reports and print the input errors; return the exit code. Counts are of what the reports show. */
   finish(tail: RunTail): number {
-    const summary = { ...tail.summary, errors: this.errors, warnings: this.quietWarnings() };
-    for (const { writer, out } of this.open) {
-      writer.end({ summary, inputErrors: tail.inputErrors });
-      out.close();
+    const summary = { ...tail.summary, errors: this.errors, warnings: this.warnings };
+    try {
+      for (const { writer, out } of this.open) {
+        writer.end({ summary, inputErrors: tail.inputErrors });
+        out.close();
+      }
+    } catch (error) {
+      this.abort();
+      throw error;
     }
     return exitCode({ summary, inputErrors: tail.inputErrors }, this.options);
-  }
-
-  private quietWarnings(): number {
-    return this.options.quiet ? 0 : this.warnings;
   }
 }
 

@@ -96,7 +96,12 @@ function reporting(args: LintArgs, policy: Policy, options: ReportOptions) {
   const finish = (run: RunResult) => {
     if (recorder) {
       const baseline = recorder.baseline();
-      writeReport(JSON.stringify(baseline, null, 2) + "\n", args["write-baseline"], options.cwd, "--write-baseline");
+      try {
+        writeReport(JSON.stringify(baseline, null, 2) + "\n", args["write-baseline"], options.cwd, "--write-baseline");
+      } catch (error) {
+        reports.abort();
+        throw error;
+      }
       process.stderr.write(`Wrote ${baseline.findings.length} finding${baseline.findings.length === 1 ? "" : "s"} to the baseline ${args["write-baseline"]}.\n`);
     }
     return reports.finish(run);

@@ -1,6 +1,7 @@
 // An inventory file (SPEC §2): `{ DBClusterSnapshots: [...], Keys?: [...] }`, the output of
 // describe-db-cluster-snapshots with TagList and DBClusterSnapshotAttributes, plus DescribeKey
-// metadata. Read once; it is both the subjects of `audit` and the facts of `lint --inventory`.
+// metadata. Read whole here: the facts of `lint --inventory` (every snapshot, by ARN and id), and the
+// subjects of `audit` for YAML and for what the streaming reader (inventory-open.ts) hands back.
 //
 // Inventories are large machine output, so JSON ones take a fast path: JSON.parse builds the value,
 // one flat scan finds where each snapshot starts and counts members (more members in the text than

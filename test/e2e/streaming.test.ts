@@ -86,6 +86,15 @@ describe("reports written as the run goes", () => {
     expect(readFileSync(join(dir, "report.json"), "utf8")).toBe("the good report\n");
     expect(readdirSync(dir)).toEqual(["report.json"]);
   });
+
+  it("leaves no report behind when the run fails at its end (a baseline that cannot be written)", async () => {
+    const dir = workdir({ "report.json": "the good report\n" });
+    const out = await cli(["lint", join(ROOT, "fixtures/requests"), "--no-config", "--format", "json", "--output", "report.json", "--write-baseline", "no-such-folder/base.json"], { cwd: dir });
+    expect(out.code).toBe(2);
+    expect(out.stderr).toMatch(/cannot write --write-baseline no-such-folder\/base.json/);
+    expect(readFileSync(join(dir, "report.json"), "utf8")).toBe("the good report\n");
+    expect(readdirSync(dir)).toEqual(["report.json"]);
+  });
 });
 
 /** The fixture's snapshots, pretty-printed, with the text of snapshot `at` replaced by `broken`. */

@@ -1,8 +1,9 @@
 // Baselines: adopt the tool in a repository with existing debt. A baseline lists findings by file,
 // subject id, rule id and pointer — not by line, so edits elsewhere in a file do not bring them
-// back — and a run with it reports only findings beyond it (each entry absorbs one finding).
+// back — and a run with it reports only findings beyond it (each entry absorbs one finding, in the
+// order results come). Both work result by result, as the run goes.
 import { InputError, MAX_TEXT_BYTES, readText } from "./input/read.js";
-import type { RunResult } from "./model/types.js";
+import type { SubjectResult } from "./model/types.js";
 
 export interface BaselineEntry {
   file: string;
@@ -46,30 +47,39 @@ export function readBaseline(path: string): Baseline {
   return value as Baseline;
 }
 
-export function baselineOf(run: RunResult): Baseline {
-  const findings = run.results.flatMap((r) => r.findings.map((f) => ({ file: r.file, id: r.id, ruleId: f.ruleId, pointer: f.pointer })));
-  findings.sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
-  return { version: 1, findings };
+/**
+ * --write-baseline: every finding goes into the baseline, so the run with it shows none. Keeps one
+ * entry per finding (the baseline file lists them sorted), nothing else.
+ */
+export class BaselineRecorder {
+  private readonly entries: BaselineEntry[] = [];
+
+  /** The result as the run with the new baseline shows it: without findings. */
+  take(r: SubjectResult): SubjectResult {
+    if (r.findings.length === 0) return r;
+    for (const f of r.findings) this.entries.push({ file: r.file, id: r.id, ruleId: f.ruleId, pointer: f.pointer });
+    return { ...r, findings: [] };
+  }
+
+  baseline(): Baseline {
+    const findings = this.entries.map((e) => ({ key: keyOf(e), e }));
+    findings.sort((a, b) => a.key.localeCompare(b.key));
+    return { version: 1, findings: findings.map(({ e }) => e) };
+  }
 }
 
-/** The run without the findings the baseline already knows; summary counts follow. */
-export function applyBaseline(run: RunResult, baseline: Baseline): RunResult {
+/** --baseline: each result without the findings the baseline already knows. */
+export function baselineFilter(baseline: Baseline): (r: SubjectResult) => SubjectResult {
   const left = new Map<string, number>();
   for (const e of baseline.findings) left.set(keyOf(e), (left.get(keyOf(e)) ?? 0) + 1);
-  let errors = 0;
-  let warnings = 0;
-  const results = run.results.map((r) => {
+  return (r) => {
+    if (r.findings.length === 0) return r;
     const findings = r.findings.filter((f) => {
       const key = keyOf({ file: r.file, id: r.id, ruleId: f.ruleId, pointer: f.pointer });
       const n = left.get(key) ?? 0;
-      if (n > 0) {
-        left.set(key, n - 1);
-        return false;
-      }
-      f.severity === "error" ? errors++ : warnings++;
-      return true;
+      if (n > 0) left.set(key, n - 1);
+      return n === 0;
     });
     return { ...r, findings };
-  });
-  return { ...run, results, summary: { ...run.summary, errors, warnings } };
+  };
 }

@@ -5,6 +5,7 @@ import { resolve } from "node:path";
 import { RULES } from "../rules/index.js";
 import { loadPolicy as loadCliPolicy, type Policy as LoadedPolicy } from "./cli/policy.js";
 import { loadInventory } from "./facts/inventory.js";
+import { openInventory } from "./facts/inventory-open.js";
 import { indexFacts } from "./facts/source.js";
 import type { RunResult, SeveritySetting, SubjectKind } from "./model/types.js";
 import { runRequests, runSnapshots } from "./pipeline/index.js";
@@ -95,13 +96,13 @@ export interface AuditOptions {
 export async function audit(inventory: string, options: AuditOptions = {}): Promise<RunResult> {
   const cwd = resolve(options.cwd ?? process.cwd());
   const policy = await policyOf(options.policy, cwd);
-  const { inventory: read, file, absolute } = await loadInventory(inventory, cwd);
+  const read = await openInventory(inventory, cwd);
   return runSnapshots({
     config: policy.config,
     rules: policy.rules,
     cliRules: policy.cliRules,
     facts: indexFacts(read.index),
-    batches: [{ file, settingsPath: absolute, snapshots: read.snapshots, pointer: "/DBClusterSnapshots", locate: read.locate }],
+    batches: [{ file: read.file, settingsPath: read.absolute, snapshots: read.snapshots, pointer: "/DBClusterSnapshots" }],
     ...(options.requireFacts === undefined ? {} : { requireFacts: options.requireFacts }),
   });
 }

@@ -1,6 +1,6 @@
 // `lint [PATH…]`: check proposed copy requests, with facts from --inventory or --live when given.
 import { resolve } from "node:path";
-import { BaselineError, applyBaseline, baselineOf, readBaseline } from "../baseline.js";
+import { BaselineError, BaselineRecorder, baselineFilter, readBaseline } from "../baseline.js";
 import { loadInventory } from "../facts/inventory.js";
 import { displayPath } from "../input/display-path.js";
 import { writeFixedFile } from "../io/write.js";
@@ -8,11 +8,12 @@ import { printable } from "../report/escape.js";
 import { indexFacts, liveFacts, type FactSource } from "../facts/source.js";
 import { InputError } from "../input/read.js";
 import { runRequests, type FixRecord, type RequestRunOptions } from "../pipeline/index.js";
+import type { RunResult, SubjectResult } from "../model/types.js";
 import { destinationRegionArg, type CommonArgs } from "./args.js";
 import { connect } from "./aws.js";
 import { STDIN_ARG } from "./stdin.js";
 import { UsageError } from "./errors.js";
-import { finish } from "./finish.js";
+import { Reports, type ReportOptions } from "./finish.js";
 import { writeReport } from "./output.js";
 import { loadPolicy, type Policy } from "./policy.js";
 import { reportTargets } from "./options.js";
@@ -74,6 +75,52 @@ async function factsFor(args: LintArgs, cwd: string): Promise<{ facts?: FactSour
   return { facts: liveFacts(aws), callerAccount: await aws.callerAccount() };
 }
 
+/**
+ * Where lint's results go: through the baseline (--baseline drops the findings it knows;
+ * --write-baseline records every finding, and the run with it shows none) to the reports.
+ */
+function reporting(args: LintArgs, policy: Policy, options: ReportOptions) {
+  let recorder: BaselineRecorder | undefined;
+  let filter: ((r: SubjectResult) => SubjectResult) | undefined;
+  if (args["write-baseline"] !== undefined) recorder = new BaselineRecorder();
+  else if (args.baseline !== undefined) {
+    try {
+      filter = baselineFilter(readBaseline(resolve(options.cwd, args.baseline)));
+    } catch (error) {
+      if (error instanceof BaselineError) throw new UsageError(`--baseline ${args.baseline} ${error.message}`);
+      throw error;
+    }
+  }
+  const reports = new Reports(policy.rules, options);
+  const sink = (r: SubjectResult) => reports.result(recorder ? recorder.take(r) : filter ? filter(r) : r);
+  const finish = (run: RunResult) => {
+    if (recorder) {
+      const baseline = recorder.baseline();
+      try {
+        writeReport(JSON.stringify(baseline, null, 2) + "\n", args["write-baseline"], options.cwd, "--write-baseline");
+      } catch (error) {
+        reports.abort();
+        throw error;
+      }
+      process.stderr.write(`Wrote ${baseline.findings.length} finding${baseline.findings.length === 1 ? "" : "s"} to the baseline ${args["write-baseline"]}.\n`);
+    }
+    return reports.finish(run);
+  };
+  return { sink, finish, abort: () => reports.abort() };
+}
+
+/** Run the pipeline into the reports (each result written as its file is done), or abort them if it fails. */
+async function streamed(options: RequestRunOptions, to: ReturnType<typeof reporting>): Promise<number> {
+  let run;
+  try {
+    run = await runRequests({ ...options, sink: to.sink });
+  } catch (error) {
+    to.abort();
+    throw error;
+  }
+  return to.finish(run);
+}
+
 export async function lintCommand(args: LintArgs): Promise<number> {
   const cwd = process.cwd();
   if (args.live && args.inventory !== undefined) throw new UsageError("give --inventory FILE or --live, not both");
@@ -83,34 +130,25 @@ export async function lintCommand(args: LintArgs): Promise<number> {
   if (args["stdin-filename"] !== undefined && !fromStdin) throw new UsageError("--stdin-filename goes with `lint -` (read from standard input)");
   const policy = await loadPolicy(args.config, args.rule, cwd);
   const stdin = fromStdin ? { text: await readStdin(), path: args["stdin-filename"] ?? "<stdin>" } : undefined;
-  const found = await runRequests({
+  const options: RequestRunOptions = {
     ...requestRunOptions(args, policy, cwd),
     ...(await factsFor(args, cwd)),
     onlyRequests: args["only-requests"],
     fix: args.fix || args["fix-dry-run"],
     ...(stdin ? { stdin } : {}),
-  });
+  };
+  const reportOptions: ReportOptions = { reports: reportTargets(args), quiet: args.quiet, maxWarnings: args["max-warnings"], color: args.color, cwd };
+  if (!options.fix) return streamed(options, reporting(args, policy, reportOptions));
+  // --fix: the fixes are written (or their diffs printed) before the report, which shows the fixed files.
+  const found = await runRequests(options);
   const dryRun = args["fix-dry-run"] === true;
   reportFixes(found.fixes ?? [], dryRun, dryRun ? (await import("../fix/diff.js")).unifiedDiff : undefined);
-  let run = found;
-  if (args["write-baseline"] !== undefined) {
-    const baseline = baselineOf(found);
-    writeReport(JSON.stringify(baseline, null, 2) + "\n", args["write-baseline"], cwd, "--write-baseline");
-    process.stderr.write(`Wrote ${baseline.findings.length} finding${baseline.findings.length === 1 ? "" : "s"} to the baseline ${args["write-baseline"]}.\n`);
-    run = applyBaseline(found, baseline);
-  } else if (args.baseline !== undefined) {
-    try {
-      run = applyBaseline(found, readBaseline(resolve(cwd, args.baseline)));
-    } catch (error) {
-      if (error instanceof BaselineError) throw new UsageError(`--baseline ${args.baseline} ${error.message}`);
-      throw error;
-    }
+  const to = reporting(args, policy, reportOptions);
+  try {
+    for (const result of found.results) to.sink(result);
+  } catch (error) {
+    to.abort();
+    throw error;
   }
-  return finish(run, policy.rules, {
-    reports: reportTargets(args),
-    quiet: args.quiet,
-    maxWarnings: args["max-warnings"],
-    color: args.color,
-    cwd,
-  });
+  return to.finish(found);
 }

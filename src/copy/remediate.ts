@@ -46,6 +46,15 @@ function targetId(id: string, suffix: string): string {
   return `${base.slice(0, MAX_IDENTIFIER_LENGTH - suffix.length).replace(/-+$/, "")}${suffix}`;
 }
 
+/** Whether remediation looks at a result at all: an error of a key, tag or encryption rule. */
+export function remediable(result: SubjectResult, categoryOf: (ruleId: string) => RuleCategory | undefined): boolean {
+  return result.findings.some((f) => {
+    if (f.severity !== "error") return false;
+    const category = categoryOf(f.ruleId);
+    return category === "kms" || category === "tags" || category === "encryption";
+  });
+}
+
 /**
  * What copying can do about a snapshot's errors is the rules' category: a key problem is re-encrypted
  * with the policy's key, a tag problem repaired, and no copy encrypts an unencrypted snapshot.
@@ -60,12 +69,12 @@ export function planRemediation(
   const unfixable: Remediation["unfixable"] = [];
   const suffix = settings.targetSuffix === undefined ? "-remediated" : settings.targetSuffix.startsWith("-") ? settings.targetSuffix : `-${settings.targetSuffix}`;
   for (const result of results) {
+    if (!remediable(result, categoryOf)) continue;
     const errors = result.findings.filter((f) => f.severity === "error");
     const categories = new Set(errors.map((f) => categoryOf(f.ruleId)));
     const kms = categories.has("kms");
     const tags = categories.has("tags");
     const unencrypted = categories.has("encryption");
-    if (!kms && !tags && !unencrypted) continue;
     const snapshot = snapshotOf(result);
     const arn = snapshotArnOf(snapshot);
     if (snapshot === undefined) continue;

@@ -1,6 +1,7 @@
 // An inventory file (SPEC §2): `{ DBClusterSnapshots: [...], Keys?: [...] }`, the output of
 // describe-db-cluster-snapshots with TagList and DBClusterSnapshotAttributes, plus DescribeKey
-// metadata. Read once; it is both the subjects of `audit` and the facts of `lint --inventory`.
+// metadata. Read whole here: the facts of `lint --inventory` (every snapshot, by ARN and id), and the
+// subjects of `audit` for YAML and for what the streaming reader (inventory-open.ts) hands back.
 //
 // Inventories are large machine output, so JSON ones take a fast path: JSON.parse builds the value,
 // one flat scan finds where each snapshot starts and counts members (more members in the text than
@@ -13,7 +14,7 @@ import { validateInventory } from "../engine/validators.js";
 import type { ParsedDocument } from "../input/document.js";
 import { findOffset, parseJson } from "../input/json.js";
 import { countMembers, positionFrom, scanTopLevelArray } from "../input/json-scan.js";
-import { InputError, MAX_TEXT_BYTES, parseText, readText, syntaxOf } from "../input/read.js";
+import { InputError, MAX_TEXT_BYTES, parseJsonText, parseText, readText, syntaxOf } from "../input/read.js";
 import { snapshotArnOf } from "../model/arn.js";
 import type { KeyMetadata, Position, Snapshot } from "../model/types.js";
 import { FactIndex } from "./index.js";
@@ -41,9 +42,7 @@ function firstDuplicate(doc: ParsedDocument): never | void {
   throw new InputError(`inventory: the key ${JSON.stringify(first.key)} is repeated (at ${first.pointer})`, at.line, at.column);
 }
 
-/** Parse with positions for every value: small files, YAML, and every file with a problem. */
-async function strict(text: string, syntax: "json" | "yaml"): Promise<ParsedDocument> {
-  const doc = await parseText(text, syntax);
+function checkDuplicates(doc: ParsedDocument): ParsedDocument {
   firstDuplicate(doc);
   return doc;
 }
@@ -69,24 +68,26 @@ function fast(text: string): { value: unknown; locate: Inventory["locate"] } | u
 
 /** Read and check an inventory; throws InputError (the file is named by the caller). */
 export async function readInventory(path: string): Promise<Inventory> {
+  if ((syntaxOf(path) ?? "json") === "json") return readJsonInventory(path);
   const text = readText(path, MAX_INVENTORY_BYTES);
-  const syntax = syntaxOf(path) ?? "json";
-  let value: unknown;
-  let locate: Inventory["locate"];
-  let doc: ParsedDocument | undefined;
-  const quick = syntax === "json" ? fast(text) : undefined;
-  if (quick) {
-    ({ value, locate } = quick);
-  } else {
-    doc = await strict(text, syntax);
-    value = doc.value;
-    const parsed = doc;
-    locate = (index, pointer, target) => parsed.locate(`/${ARRAY}/${index}${pointer}`, target);
-  }
+  const doc = checkDuplicates(await parseText(text, "yaml"));
+  return checked(doc.value, (index, pointer, target) => doc.locate(`/${ARRAY}/${index}${pointer}`, target), () => doc);
+}
+
+/** readInventory of a JSON file, synchronously (the streamed audit falls back on it mid-run). */
+export function readJsonInventory(path: string): Inventory {
+  const text = readText(path, MAX_INVENTORY_BYTES);
+  const quick = fast(text);
+  if (quick) return checked(quick.value, quick.locate, () => parseJson(text));
+  const doc = checkDuplicates(parseJsonText(text));
+  return checked(doc.value, (index, pointer, target) => doc.locate(`/${ARRAY}/${index}${pointer}`, target), () => doc);
+}
+
+/** The inventory, if valid against its schema; `doc` gives positions for the message when it is not. */
+function checked(value: unknown, locate: Inventory["locate"], doc: () => ParsedDocument): Inventory {
   if (!validateInventory(value)) {
     const [problem] = describeSchemaErrors(validateInventory.errors ?? [], value, MEMBERS);
-    doc ??= parseJson(text);
-    const at = problem && doc.locate(problem.pointer, problem.target);
+    const at = problem && doc().locate(problem.pointer, problem.target);
     const message = problem?.message.replace(/^the document/, "the inventory") ?? "invalid";
     throw new InputError(`inventory: ${message}${problem?.pointer ? ` (at ${problem.pointer})` : ""}`, at?.line, at?.column);
   }

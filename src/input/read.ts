@@ -132,17 +132,28 @@ export function decode(bytes: Uint8Array): string {
 
 /** Parse text as JSON or YAML; syntax errors become InputError with line and column. */
 export async function parseText(text: string, syntax: Syntax): Promise<ParsedDocument> {
+  if (syntax === "json") return parseJsonText(text);
   try {
-    if (syntax === "json") return parseJson(text);
     const fast = parseYamlFast(text);
     if (fast !== undefined) return fast;
     const { parseYaml } = await import("./yaml.js");
     return parseYaml(text);
   } catch (error) {
-    if (error instanceof InputSyntaxError) {
-      const { line, column } = lineIndex(text)(error.offset);
-      throw new InputError(`${syntax === "json" ? "JSON" : "YAML"} syntax error: ${error.message}`, line, column);
-    }
-    throw error;
+    throw located(error, text, "YAML");
   }
+}
+
+/** parseText for JSON, synchronously. */
+export function parseJsonText(text: string): ParsedDocument {
+  try {
+    return parseJson(text);
+  } catch (error) {
+    throw located(error, text, "JSON");
+  }
+}
+
+function located(error: unknown, text: string, syntax: "JSON" | "YAML"): unknown {
+  if (!(error instanceof InputSyntaxError)) return error;
+  const { line, column } = lineIndex(text)(error.offset);
+  return new InputError(`${syntax} syntax error: ${error.message}`, line, column);
 }

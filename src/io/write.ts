@@ -79,15 +79,38 @@ function resolveTarget(path: string, links: LinkPolicy): string {
   return real;
 }
 
-/** Write an existing file where it is: devices and FIFOs, and regular files with several hard links. */
-function writeInPlace(target: string, content: string | Iterable<string>, bom: boolean, regular: boolean): void {
+/** A file being written chunk by chunk: `commit` makes it the file, `abort` leaves the old one as it was. */
+export interface SafeFile {
+  write(text: string): void;
+  commit(): void;
+  abort(): void;
+}
+
+/**
+ * Write an existing file where it is: devices and FIFOs as the text comes; a regular file with
+ * several hard links in one go at `commit`, so that a run that fails half-way leaves it untouched.
+ */
+function inPlace(target: string, bom: boolean, regular: boolean): SafeFile {
   const fd = openSync(target, constants.O_WRONLY | constants.O_NOFOLLOW);
-  try {
-    const length = (bom ? writeAll(fd, "\ufeff") : 0) + writeAll(fd, content);
-    if (regular) ftruncateSync(fd, length);
-  } finally {
-    closeSync(fd);
-  }
+  const held: string[] = [];
+  if (bom) held.push("\ufeff");
+  const flush = () => writeAll(fd, held.splice(0));
+  let length = 0;
+  return {
+    write(text) {
+      held.push(text);
+      if (!regular) length += flush();
+    },
+    commit() {
+      try {
+        length += flush();
+        if (regular) ftruncateSync(fd, length);
+      } finally {
+        closeSync(fd);
+      }
+    },
+    abort: () => closeSync(fd),
+  };
 }
 
 /** A new file next to `target`, created exclusively under a random name (never an existing path or link). */
@@ -103,32 +126,53 @@ function createTemp(target: string): { fd: number; temp: string } {
   }
 }
 
-/** Replace (or create) a regular file through a temporary file and a rename, keeping mode and owner. */
-function replace(target: string, content: string | Iterable<string>, bom: boolean, existing: Stats | undefined): void {
-  const { fd, temp } = createTemp(target);
+/** Keep the replaced file's mode (and owner, where the process may set it) on its replacement. */
+function keepMode(fd: number, existing: Stats): void {
+  fchmodSync(fd, existing.mode & 0o7777);
+  const own = fstatSync(fd);
+  if (own.uid === existing.uid && own.gid === existing.gid) return;
   try {
+    fchownSync(fd, existing.uid, existing.gid);
+  } catch {
+    // Only root may give a file away; the new file stays the writer's, with the old mode.
+  }
+}
+
+/** Replace (or create) a regular file through a temporary file and a rename at `commit`. */
+function replacement(target: string, bom: boolean, existing: Stats | undefined): SafeFile {
+  const { fd, temp } = createTemp(target);
+  let open = true;
+  const close = () => {
+    if (open) closeSync(fd);
+    open = false;
+  };
+  const abort = () => {
     try {
-      if (existing) {
-        fchmodSync(fd, existing.mode & 0o7777);
-        const own = fstatSync(fd);
-        if (own.uid !== existing.uid || own.gid !== existing.gid) {
-          try {
-            fchownSync(fd, existing.uid, existing.gid);
-          } catch {
-            // Only root may give a file away; the new file stays the writer's, with the old mode.
-          }
-        }
-      }
-      if (bom) writeAll(fd, "\ufeff");
-      writeAll(fd, content);
+      close();
     } finally {
-      closeSync(fd);
+      rmSync(temp, { force: true });
     }
-    renameSync(temp, target);
+  };
+  try {
+    if (existing) keepMode(fd, existing);
+    if (bom) writeAll(fd, "\ufeff");
   } catch (error) {
-    rmSync(temp, { force: true });
+    abort();
     throw error;
   }
+  return {
+    write: (text) => void writeAll(fd, text),
+    commit() {
+      try {
+        close();
+        renameSync(temp, target);
+      } catch (error) {
+        abort();
+        throw error;
+      }
+    },
+    abort,
+  };
 }
 
 function startsWithBom(target: string): boolean {
@@ -150,19 +194,42 @@ function reason(error: unknown): string {
   return code ?? (error as Error).message;
 }
 
-/** Write `content` to `path` as described at the top of this file; throws WriteError saying why not. */
-export function writeFileSafely(path: string, content: string | Iterable<string>, options: WriteOptions): void {
+function guarded<T>(action: () => T): T {
   try {
+    return action();
+  } catch (error) {
+    throw new WriteError(reason(error));
+  }
+}
+
+/** Open `path` for writing as described at the top of this file; each step throws WriteError saying why not. */
+export function openFileSafely(path: string, options: WriteOptions): SafeFile {
+  const file = guarded(() => {
     const target = resolveTarget(path, options.links);
     const existing = lstatOrUndefined(target);
     if (existing?.isDirectory()) throw new WriteError("it is a directory");
     const bom = options.keepBom === true && existing?.isFile() === true && startsWithBom(target);
-    if (existing !== undefined && !existing.isFile()) writeInPlace(target, content, false, false);
-    else if (existing !== undefined && existing.nlink > 1) writeInPlace(target, content, bom, true);
-    else replace(target, content, bom, existing);
+    if (existing !== undefined && !existing.isFile()) return inPlace(target, false, false);
+    if (existing !== undefined && existing.nlink > 1) return inPlace(target, bom, true);
+    return replacement(target, bom, existing);
+  });
+  return {
+    write: (text) => guarded(() => file.write(text)),
+    commit: () => guarded(() => file.commit()),
+    abort: () => guarded(() => file.abort()),
+  };
+}
+
+/** Write `content` to `path` as described at the top of this file; throws WriteError saying why not. */
+export function writeFileSafely(path: string, content: string | Iterable<string>, options: WriteOptions): void {
+  const file = openFileSafely(path, options);
+  try {
+    for (const chunk of typeof content === "string" ? [content] : content) file.write(chunk);
   } catch (error) {
-    throw new WriteError(reason(error));
+    file.abort();
+    throw error;
   }
+  file.commit();
 }
 
 /**

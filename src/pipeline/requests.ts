@@ -1,15 +1,16 @@
-// Request files → results: walk, read, split into subjects, check, fix. One file at a time, so memory
-// holds results, not documents. `lint` and `copy` are thin wirings of this.
+// Request files → results: walk, read, split into subjects, check, fix. One file at a time: each
+// file's results go to the sink (a report being written) once the file is done, so memory holds
+// neither documents nor results. `lint` and `copy` are thin wirings of this.
 import { resolve } from "node:path";
 import { displayPath } from "../input/display-path.js";
 import { InputError, readListedText, readText } from "../input/read.js";
 import { walk } from "../input/walk.js";
-import type { InputProblem, RunResult, SubjectResult } from "../model/types.js";
+import type { InputProblem, RunResult } from "../model/types.js";
 import { checkAll, type Checked } from "./check.js";
 import { fixPasses, type FixRecord } from "./fix.js";
 import { fileSubjects, type DestinationDefaults, type FileInput } from "./request-file.js";
 import { runParts, type RunSettings } from "./settings.js";
-import { summarize } from "./summary.js";
+import { RunResults, type ResultSink } from "./summary.js";
 
 export interface RequestRunOptions extends RunSettings {
   cwd: string;
@@ -33,6 +34,8 @@ export interface RequestRunOptions extends RunSettings {
   /** Follow links to files outside the folders walked; else each is skipped and told of. */
   followLinksOutside?: boolean;
   onSkippedLink?: (path: string, target: string, root: string) => void;
+  /** Where each result goes once its file is done; without one, the run's `results` hold them. */
+  sink?: ResultSink;
 }
 
 export interface RequestRun extends RunResult {
@@ -47,7 +50,7 @@ export async function runRequests(options: RequestRunOptions): Promise<RequestRu
   const { resolver, check, tally } = runParts(options);
   const defaults: DestinationDefaults = { cli: { region: options.region, account: options.account }, env: options.env ?? process.env, callerAccount: options.callerAccount };
   const inputs = requestInputs(options);
-  const results: SubjectResult[] = [];
+  const results = new RunResults(options.sink);
   const inputErrors: InputProblem[] = [];
   const kept: Checked[] = [];
   const fixes: FixRecord[] = [];
@@ -81,12 +84,12 @@ export async function runRequests(options: RequestRunOptions): Promise<RequestRu
     }
     files++;
     for (const c of checked) {
-      results.push(c.result);
+      results.add(c.result);
       tally.add(c.notRun);
       if (options.keepChecked) kept.push(c);
     }
   }
-  const run: RequestRun = summarize(results, { files, skipped }, tally.notices(options.rules.map((r) => r.id)), inputErrors);
+  const run: RequestRun = results.summarize({ files, skipped }, tally.notices(options.rules.map((r) => r.id)), inputErrors);
   if (options.keepChecked) run.checked = kept;
   if (options.fix) run.fixes = fixes;
   return run;

@@ -1,8 +1,8 @@
 // `--format json`: exactly SPEC §5, plus `errors` when some input could not be read. Compact, as
-// ESLint's is (pipe it through `jq` to read it), and produced result by result so that a report on
-// 100,000 snapshots is written as it is made rather than built whole in memory.
-import type { RunResult, SubjectResult } from "../model/types.js";
-import type { ReportContext } from "./types.js";
+// ESLint's is (pipe it through `jq` to read it), and written result by result as the run goes: it
+// keeps nothing (results come first, summary and errors after them).
+import type { SubjectResult } from "../model/types.js";
+import { collected, type StreamFormatter } from "./types.js";
 
 function result(r: SubjectResult): string {
   return JSON.stringify({
@@ -22,26 +22,28 @@ function result(r: SubjectResult): string {
   });
 }
 
-export function* json(run: RunResult, context: ReportContext): Generator<string> {
-  yield `{"tool":${JSON.stringify({ name: context.toolName, version: context.version })},"results":[`;
-  let batch: string[] = [];
-  for (let i = 0; i < run.results.length; i++) {
-    batch.push((i === 0 ? "" : ",") + result(run.results[i]!));
-    if (batch.length === 1000) {
-      yield batch.join("");
-      batch = [];
-    }
-  }
-  if (batch.length > 0) yield batch.join("");
-  yield `],"summary":${JSON.stringify(run.summary)}`;
-  if (run.inputErrors.length > 0) {
-    const errors = run.inputErrors.map((e) => ({
-      file: e.file,
-      message: e.message,
-      ...(e.line !== undefined ? { line: e.line, column: e.column } : {}),
-      ...(e.pointer !== undefined ? { pointer: e.pointer } : {}),
-    }));
-    yield `,"errors":${JSON.stringify(errors)}`;
-  }
-  yield "}\n";
-}
+export const jsonWriter: StreamFormatter = (context, write) => {
+  write(`{"tool":${JSON.stringify({ name: context.toolName, version: context.version })},"results":[`);
+  let first = true;
+  return {
+    result(r) {
+      write(first ? result(r) : `,${result(r)}`);
+      first = false;
+    },
+    end(tail) {
+      write(`],"summary":${JSON.stringify(tail.summary)}`);
+      if (tail.inputErrors.length > 0) {
+        const errors = tail.inputErrors.map((e) => ({
+          file: e.file,
+          message: e.message,
+          ...(e.line !== undefined ? { line: e.line, column: e.column } : {}),
+          ...(e.pointer !== undefined ? { pointer: e.pointer } : {}),
+        }));
+        write(`,"errors":${JSON.stringify(errors)}`);
+      }
+      write("}\n");
+    },
+  };
+};
+
+export const json = collected(jsonWriter);

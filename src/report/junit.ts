@@ -1,8 +1,13 @@
 // `--format junit`: one test suite per file, one test case per subject (SPEC §5). A subject fails
 // when it has findings at error severity; warnings are listed in its system-out; rules not run are
 // skipped cases of their own suite. Valid against Jenkins' JUnit schema (test/support/junit-jenkins.xsd).
-import type { RunResult, SubjectResult } from "../model/types.js";
-import type { Formatter } from "./types.js";
+//
+// The root element carries the run's totals, so nothing can be written before the end: the writer
+// keeps each file's suite as the text it will write (a passing subject is one short line), and no
+// result object.
+import type { SubjectResult } from "../model/types.js";
+import { Held } from "./held.js";
+import { collected, type RunTail, type StreamFormatter } from "./types.js";
 
 /** Characters XML 1.0 cannot hold at all, even escaped. */
 const ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -17,7 +22,7 @@ export function xml(text: string): string {
     .replace(/'/g, "&apos;");
 }
 
-/** In first-seen order. Appending in place: an inventory puts 100,000 subjects in one file. */
+/** In first-seen order. Appending in place. */
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) {
@@ -49,9 +54,15 @@ interface Totals {
 }
 
 /** The counts a suite carries, in the order Jenkins' schema lists them. Per-file time is not measured: 0. */
-function suite(name: string, totals: Totals, body: string[]): string {
+function suiteHead(name: string, totals: Totals): string {
   const { tests, failures, errors, skipped } = totals;
-  return `  <testsuite name="${xml(name)}" tests="${tests}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="0.000">\n${body.join("\n")}\n  </testsuite>`;
+  return `  <testsuite name="${xml(name)}" tests="${tests}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="0.000">\n`;
+}
+
+const SUITE_END = "  </testsuite>";
+
+function suite(name: string, totals: Totals, body: string[]): string {
+  return `${suiteHead(name, totals)}${body.join("\n")}\n${SUITE_END}`;
 }
 
 function subjectCase(file: string, r: SubjectResult): string {
@@ -71,8 +82,8 @@ function subjectCase(file: string, r: SubjectResult): string {
  * Rules not run (SPEC §4) as one suite of skipped cases, one per rule: dashboards show them as
  * skipped tests, and no subject fails or passes because of them.
  */
-function notRunSuite(run: RunResult, toolName: string): { text: string; count: number } | undefined {
-  const { notRun } = run.summary;
+function notRunSuite(tail: RunTail, toolName: string): { text: string; count: number } | undefined {
+  const { notRun } = tail.summary;
   if (notRun.length === 0) return undefined;
   const name = `${toolName}: rules not run`;
   const cases = notRun.map(
@@ -82,37 +93,69 @@ function notRunSuite(run: RunResult, toolName: string): { text: string; count: n
   return { text: suite(name, { tests: notRun.length, failures: 0, errors: 0, skipped: notRun.length }, cases), count: notRun.length };
 }
 
-export const junit: Formatter = (run, context) => {
-  const files = groupBy(run.results, (r) => r.file);
+/** The suites of unreadable files: one erroring test case per file, however many errors it has (the totals count test cases). */
+function inputErrorSuites(tail: RunTail, total: Totals): string[] {
   const suites: string[] = [];
-  const total: Totals = { tests: 0, failures: 0, errors: 0, skipped: 0 };
-  for (const [file, results] of files) {
-    const failed = results.filter((r) => r.findings.some((f) => f.severity === "error")).length;
-    total.tests += results.length;
-    total.failures += failed;
-    suites.push(suite(file, { tests: results.length, failures: failed, errors: 0, skipped: 0 }, results.map((r) => subjectCase(file, r))));
-  }
-  // One erroring test case per unreadable file, however many errors it has: the totals count test cases.
-  const byFile = groupBy(run.inputErrors, (e) => e.file);
-  for (const [file, errors] of byFile) {
+  for (const [file, errors] of groupBy(tail.inputErrors, (e) => e.file)) {
     total.tests += 1;
     total.errors += 1;
     const text = errors.map((e) => `${e.line ?? 0}:${e.column ?? 0} ${e.message}`).join("\n");
     const body = [`    <testcase classname="${xml(file)}" name="read ${xml(file)}" time="0.000">`, `      <error message="${xml(errors[0]!.message)}" type="input error">${xml(text)}</error>`, `    </testcase>`];
     suites.push(suite(file, { tests: 1, failures: 0, errors: 1, skipped: 0 }, [body.join("\n")]));
   }
-  const notRun = notRunSuite(run, context.toolName);
-  if (notRun !== undefined) {
-    total.tests += notRun.count;
-    total.skipped += notRun.count;
-    suites.push(notRun.text);
-  }
-  // Jenkins' schema gives <testsuites> no skipped count: its suites carry it.
-  return [
-    `<?xml version="1.0" encoding="UTF-8"?>`,
-    `<testsuites name="${xml(context.toolName)}" tests="${total.tests}" failures="${total.failures}" errors="${total.errors}" time="${seconds(context.elapsedMs)}">`,
-    ...suites,
-    `</testsuites>`,
-    "",
-  ].join("\n");
+  return suites;
+}
+
+/** A file's suite as it will be written: its counts, and its test cases as text, each with its newline. */
+interface FileSuite {
+  file: string;
+  tests: number;
+  failures: number;
+  cases: Held;
+}
+
+export const junitWriter: StreamFormatter = (context, write) => {
+  const suites: (FileSuite | string)[] = [];
+  const total: Totals = { tests: 0, failures: 0, errors: 0, skipped: 0 };
+  // The suite of the file whose results are coming.
+  let current: FileSuite | undefined;
+  return {
+    result(r) {
+      if (r.file !== current?.file) {
+        current = { file: r.file, tests: 0, failures: 0, cases: new Held() };
+        suites.push(current);
+      }
+      current.tests++;
+      if (r.findings.some((f) => f.severity === "error")) current.failures++;
+      current.cases.add(`${subjectCase(r.file, r)}\n`);
+    },
+    end(tail) {
+      for (const s of suites) {
+        if (typeof s === "string") continue;
+        total.tests += s.tests;
+        total.failures += s.failures;
+      }
+      suites.push(...inputErrorSuites(tail, total));
+      const notRun = notRunSuite(tail, context.toolName);
+      if (notRun !== undefined) {
+        total.tests += notRun.count;
+        total.skipped += notRun.count;
+        suites.push(notRun.text);
+      }
+      // Jenkins' schema gives <testsuites> no skipped count: its suites carry it.
+      write(`<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${xml(context.toolName)}" tests="${total.tests}" failures="${total.failures}" errors="${total.errors}" time="${seconds(context.elapsedMs)}">\n`);
+      for (const s of suites) {
+        if (typeof s === "string") {
+          write(`${s}\n`);
+          continue;
+        }
+        write(suiteHead(s.file, { tests: s.tests, failures: s.failures, errors: 0, skipped: 0 }));
+        s.cases.drain(write);
+        write(`${SUITE_END}\n`);
+      }
+      write(`</testsuites>\n`);
+    },
+  };
 };
+
+export const junit = collected(junitWriter);

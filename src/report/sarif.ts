@@ -1,10 +1,15 @@
 // `--format sarif`: SARIF 2.1.0 (for GitHub code scanning): one reportingDescriptor per rule, results
 // with physical locations relative to %SRCROOT% (the working directory). Live snapshots have no file:
 // their results carry the snapshot ARN as a logical location instead.
+//
+// The run object's `invocations` (whether the run succeeded, its notifications) come before its
+// `results` and are known only at the end: the writer keeps each finding's result as the text it
+// will write (a subject without findings adds nothing), and no result object.
 import { nodeCrypto } from "../io/builtins.js";
 import { pathToFileURL } from "node:url";
 import type { SeveritySetting, SubjectResult } from "../model/types.js";
-import type { Formatter, RuleInfo } from "./types.js";
+import { Held } from "./held.js";
+import { collected, type ReportContext, type RuleInfo, type RunTail, type StreamFormatter } from "./types.js";
 
 const SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 const INFORMATION_URI = "https://github.com/neptune-snapshot-policy/neptune-snapshot-policy";
@@ -117,39 +122,37 @@ function notRunDescriptor(helpUri: string) {
   };
 }
 
-export const sarif: Formatter = (run, context) => {
-  const rules = context.rules.map(descriptor);
-  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-  const results = run.results.flatMap((r) =>
-    r.findings.map((f) => {
-      // A rule the context does not list gets no ruleIndex rather than a wrong one: still valid SARIF.
-      const index = ruleIndex.get(f.ruleId);
-      // A Terraform subject is named by its resource address, as Terraform names it.
-      const logical =
-        r.address !== undefined
-          ? { fullyQualifiedName: r.address, kind: "resource" }
-          : { fullyQualifiedName: `${r.id ?? r.file}${f.pointer ? `#${f.pointer}` : ""}`, kind: "resource" };
-      const location = isLive(r.file)
-        ? { logicalLocations: [logical] }
-        : { physicalLocation: physicalLocation(r.file, f.line, f.column), logicalLocations: [logical] };
-      return {
-        ruleId: f.ruleId,
-        ...(index !== undefined ? { ruleIndex: index } : {}),
-        level: f.severity,
-        message: { text: f.message },
-        locations: [location],
-        partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(r, f.ruleId, f.pointer) },
-      };
-    }),
-  );
-  const notifications: object[] = run.inputErrors.map((e) => ({
+/** A finding as a SARIF result. */
+function sarifResult(r: SubjectResult, f: SubjectResult["findings"][number], ruleIndex: ReadonlyMap<string, number>): object {
+  // A rule the context does not list gets no ruleIndex rather than a wrong one: still valid SARIF.
+  const index = ruleIndex.get(f.ruleId);
+  // A Terraform subject is named by its resource address, as Terraform names it.
+  const logical =
+    r.address !== undefined
+      ? { fullyQualifiedName: r.address, kind: "resource" }
+      : { fullyQualifiedName: `${r.id ?? r.file}${f.pointer ? `#${f.pointer}` : ""}`, kind: "resource" };
+  const location = isLive(r.file)
+    ? { logicalLocations: [logical] }
+    : { physicalLocation: physicalLocation(r.file, f.line, f.column), logicalLocations: [logical] };
+  return {
+    ruleId: f.ruleId,
+    ...(index !== undefined ? { ruleIndex: index } : {}),
+    level: f.severity,
+    message: { text: f.message },
+    locations: [location],
+    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(r, f.ruleId, f.pointer) },
+  };
+}
+
+function notificationsOf(tail: RunTail, ruleIndex: ReadonlyMap<string, number>): object[] {
+  const notifications: object[] = tail.inputErrors.map((e) => ({
     level: "error",
     message: { text: e.message },
     ...(isLive(e.file) ? {} : { locations: [{ physicalLocation: physicalLocation(e.file, e.line, e.column) }] }),
   }));
   // SARIF §3.58: `descriptor` names the kind of notification (the driver's `notifications`),
   // `associatedRule` the rule it is about.
-  for (const n of run.summary.notRun) {
+  for (const n of tail.summary.notRun) {
     const index = ruleIndex.get(n.ruleId);
     notifications.push({
       level: "note",
@@ -158,6 +161,11 @@ export const sarif: Formatter = (run, context) => {
       associatedRule: { id: n.ruleId, ...(index !== undefined ? { index } : {}) },
     });
   }
+  return notifications;
+}
+
+/** The log with no results: its text ends with the run's `"results": []`, where the kept results go. */
+function emptyLog(context: ReportContext, rules: object[], tail: RunTail, ruleIndex: ReadonlyMap<string, number>): string {
   const root = pathToFileURL(context.cwd.endsWith("/") ? context.cwd : `${context.cwd}/`).href;
   const log = {
     $schema: SCHEMA,
@@ -166,10 +174,37 @@ export const sarif: Formatter = (run, context) => {
       {
         tool: { driver: { name: context.toolName, version: context.version, semanticVersion: context.version, informationUri: INFORMATION_URI, rules, notifications: [notRunDescriptor(INFORMATION_URI)] } },
         originalUriBaseIds: { "%SRCROOT%": { uri: root } },
-        invocations: [{ executionSuccessful: run.inputErrors.length === 0, toolExecutionNotifications: notifications }],
-        results,
+        invocations: [{ executionSuccessful: tail.inputErrors.length === 0, toolExecutionNotifications: notificationsOf(tail, ruleIndex) }],
+        results: [],
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + "\n";
+  return JSON.stringify(log, null, 2);
+}
+
+/** Where the run's results are, and how deep: `runs[0].results`, its elements at eight spaces, as JSON.stringify(log, null, 2) puts them. */
+const RESULTS_END = "[]\n    }\n  ]\n}";
+const ELEMENT_INDENT = "\n        ";
+
+export const sarifWriter: StreamFormatter = (context, write) => {
+  const rules = context.rules.map(descriptor);
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  const held = new Held();
+  return {
+    result(r) {
+      for (const f of r.findings) {
+        const text = JSON.stringify(sarifResult(r, f, ruleIndex), null, 2).replace(/\n/g, ELEMENT_INDENT);
+        held.add(held.size === 0 ? `${ELEMENT_INDENT}${text}` : `,${ELEMENT_INDENT}${text}`);
+      }
+    },
+    end(tail) {
+      const log = emptyLog(context, rules, tail, ruleIndex);
+      if (held.size === 0) return write(`${log}\n`);
+      write(`${log.slice(0, -RESULTS_END.length)}[`);
+      held.drain(write);
+      write(`\n      ]${RESULTS_END.slice(2)}\n`);
+    },
+  };
 };
+
+export const sarif = collected(sarifWriter);

@@ -1,8 +1,13 @@
 // `--format stylish` (default): findings grouped by file, aligned, as ESLint prints them. On a
 // terminal (context.width) long messages wrap under their own column so rows fit the screen.
-import type { Finding, NotRunNotice, RunResult, SubjectResult } from "../model/types.js";
+//
+// Results come file by file: a file's block is written when the next file starts (its columns are
+// as wide as its widest row), so the writer keeps the current file's rows (one per finding, as text),
+// and for its snapshots how often each identifier appears (a live snapshot is named by it); the
+// summary lines need only counts.
+import type { Finding, NotRunNotice, SubjectResult } from "../model/types.js";
 import { printable } from "./escape.js";
-import type { Formatter, ReportContext } from "./types.js";
+import { collected, type ReportContext, type RunTail, type StreamFormatter } from "./types.js";
 
 const ESC = "\u001b[";
 type Paint = (text: string) => string;
@@ -99,20 +104,17 @@ function notRunLines(notices: readonly NotRunNotice[], context: ReportContext, r
 }
 
 /** ESLint's line: `1 error and 2 warnings potentially fixable with the `--fix` option.` */
-function fixableLine(run: RunResult): string | undefined {
-  let errors = 0;
-  let warnings = 0;
-  for (const r of run.results) for (const f of r.findings) if (f.fix !== undefined) f.severity === "error" ? errors++ : warnings++;
+function fixableLine({ errors, warnings }: { errors: number; warnings: number }): string | undefined {
   if (errors + warnings === 0) return undefined;
   return `  ${plural(errors, "error")} and ${plural(warnings, "warning")} potentially fixable with the \`--fix\` option.`;
 }
 
-function summaryLine(run: RunResult, context: ReportContext): string {
+function summaryLine(tail: RunTail, context: ReportContext): string {
   const paint = paints(context.color);
-  const { errors, warnings, subjects, files, skipped } = run.summary;
+  const { errors, warnings, subjects, files, skipped } = tail.summary;
   const problems = errors + warnings;
   const checked = `${plural(subjects, "subject")} in ${plural(files, "file")}${skipped > 0 ? ` (${skipped} skipped)` : ""}`;
-  const unread = run.inputErrors.length;
+  const unread = tail.inputErrors.length;
   const incomplete = unread > 0 ? `; ${plural(unread, "input error")}: the run is incomplete` : "";
   if (problems > 0) {
     const line = `✖ ${plural(problems, "problem")} (${plural(errors, "error")}, ${plural(warnings, "warning")}) in ${checked}${incomplete}`;
@@ -129,47 +131,78 @@ function snapshotName(arn: string): string {
   return at < 0 ? arn : arn.slice(at + ":cluster-snapshot:".length);
 }
 
-/** Names for snapshot subjects without positions: the identifier, or the ARN when two in a file share it. */
-export function unlocatedNames(results: readonly SubjectResult[]): Map<SubjectResult, string> {
-  const names = new Map<SubjectResult, string>();
-  const seen = new Map<string, number>();
-  const key = (r: SubjectResult) => `${r.file}\u0000${snapshotName(r.id ?? "")}`;
-  for (const r of results) if (r.subject === "snapshot" && r.id) seen.set(key(r), (seen.get(key(r)) ?? 0) + 1);
-  for (const r of results) {
-    if (r.subject !== "snapshot" || !r.id) continue;
-    names.set(r, (seen.get(key(r)) ?? 0) > 1 ? r.id : snapshotName(r.id));
+/** How often each snapshot identifier appears among a file's subjects. */
+class NameCounts {
+  private readonly seen = new Map<string, number>();
+
+  add(r: SubjectResult): void {
+    if (r.subject === "snapshot" && r.id) this.seen.set(snapshotName(r.id), (this.seen.get(snapshotName(r.id)) ?? 0) + 1);
   }
-  return names;
+
+  /** The identifier, or the ARN when two snapshots of the file share the identifier. */
+  name(r: Pick<SubjectResult, "subject" | "id">): string | undefined {
+    if (r.subject !== "snapshot" || !r.id) return undefined;
+    return (this.seen.get(snapshotName(r.id)) ?? 0) > 1 ? r.id : snapshotName(r.id);
+  }
 }
 
-export const stylish: Formatter = (run, context) => {
+/** A row kept until its file's block is written; a live snapshot's is named then (see NameCounts). */
+type PendingRow = Row & { unlocated?: Pick<SubjectResult, "subject" | "id"> };
+
+/** A result's rows. A live snapshot has no line: it is named instead (its identifier, or its ARN when that is ambiguous). */
+function rowsOf(r: SubjectResult, rows: PendingRow[]): void {
+  const named = r.subject === "snapshot" && r.id ? { subject: r.subject, id: r.id } : undefined;
+  for (const f of r.findings) {
+    const row: PendingRow = { where: `${f.line ?? 0}:${f.column ?? 0}`, severity: f.severity, message: oneLine(f.message), rule: f.ruleId };
+    if (f.line === undefined && named !== undefined) row.unlocated = named;
+    rows.push(row);
+  }
+}
+
+/** One file's block: its name, its rows, a blank line. */
+function fileBlock(file: string, rows: PendingRow[], names: NameCounts, context: ReportContext, ruleLink: (id: string) => string): string {
+  const paint = paints(context.color);
+  for (const row of rows) if (row.unlocated !== undefined) row.where = printable(names.name(row.unlocated)!);
+  return [paint.underline(printable(file)), ...fileRows(rows, context, ruleLink), ""].join("\n") + "\n";
+}
+
+export const stylishWriter: StreamFormatter = (context, write) => {
   const paint = paints(context.color);
   const helpUri = new Map(context.rules.map((r) => [r.id, r.helpUri]));
   const ruleLink = (id: string) => {
     const uri = helpUri.get(id);
     return context.links && context.color && uri !== undefined ? hyperlink(id, uri) : id;
   };
-  const byFile = new Map<string, { finding: Finding; name?: string }[]>();
-  const names = unlocatedNames(run.results);
-  for (const r of run.results) {
-    if (r.findings.length === 0) continue;
-    const list = byFile.get(r.file) ?? [];
-    // One by one, not spread into push (a subject's findings are unbounded) nor concatenated (quadratic over an inventory's subjects).
-    for (const f of r.findings) list.push({ finding: f, name: f.line === undefined ? names.get(r) : undefined });
-    byFile.set(r.file, list);
-  }
-  const out: string[] = [];
-  for (const [file, entries] of byFile) {
-    // A live snapshot has no line: it is named instead (its identifier, or its ARN when that is ambiguous).
-    const rows = entries.map(({ finding: f, name }) => ({ where: name !== undefined ? printable(name) : `${f.line ?? 0}:${f.column ?? 0}`, severity: f.severity, message: oneLine(f.message), rule: f.ruleId }));
-    out.push(paint.underline(printable(file)));
-    for (const line of fileRows(rows, context, ruleLink)) out.push(line);
-    out.push("");
-  }
-  out.push(summaryLine(run, context));
-  const fixable = fixableLine(run);
-  if (fixable !== undefined) out.push(paint.bold(paint.red(fixable)));
-  const notRun = run.summary.notRun;
-  if (notRun.length > 0) out.push("", ...notRunLines(notRun, context, ruleLink));
-  return out.join("\n") + "\n";
+  const fixable = { errors: 0, warnings: 0 };
+  let file: string | undefined;
+  let pending: PendingRow[] = [];
+  let names = new NameCounts();
+  const endFile = () => {
+    if (file !== undefined && pending.length > 0) write(fileBlock(file, pending, names, context, ruleLink));
+    pending = [];
+    names = new NameCounts();
+  };
+  return {
+    result(r) {
+      if (r.file !== file) {
+        endFile();
+        file = r.file;
+      }
+      names.add(r);
+      if (r.findings.length === 0) return;
+      rowsOf(r, pending);
+      for (const f of r.findings) if (f.fix !== undefined) f.severity === "error" ? fixable.errors++ : fixable.warnings++;
+    },
+    end(tail) {
+      endFile();
+      const out = [summaryLine(tail, context)];
+      const line = fixableLine(fixable);
+      if (line !== undefined) out.push(paint.bold(paint.red(line)));
+      const notRun = tail.summary.notRun;
+      if (notRun.length > 0) out.push("", ...notRunLines(notRun, context, ruleLink));
+      write(out.join("\n") + "\n");
+    },
+  };
 };
+
+export const stylish = collected(stylishWriter);

@@ -45,7 +45,6 @@ describe("readInventoryStream", () => {
       for (const chunk of [7, 64, 1000, 1 << 20]) {
         const head = readInventoryHead(path, chunk);
         expect(head?.keys).toStrictEqual(keys);
-        expect(head?.count).toBe(40);
         let n = 0;
         for (const snap of readInventoryStream(path, chunk)) {
           expect(snap.index).toBe(n);
@@ -62,11 +61,36 @@ describe("readInventoryStream", () => {
   }
 
   it("leaves files that are not plain JSON inventories to readInventory", () => {
-    expect(readInventoryHead(file("broken.json", '{"DBClusterSnapshots": [{"a": 1}'), 16)).toBeUndefined();
+    // Broken in the array: the head stops at the array (nothing after it), the stream finds the break.
+    const broken = file("broken.json", '{"DBClusterSnapshots": [{"a": 1}');
+    expect(readInventoryHead(broken, 16)).toEqual({ keys: [], aliases: [] });
+    expect(() => [...readInventoryStream(broken, 16)]).toThrow(/not a JSON object with a DBClusterSnapshots array/);
     expect(readInventoryHead(file("twice.json", '{"DBClusterSnapshots": [], "DBClusterSnapshots": []}'))).toBeUndefined();
     expect(readInventoryHead(file("none.json", '{"Keys": []}'))).toBeUndefined();
     expect(readInventoryHead(file("array.json", "[]"))).toBeUndefined();
-    expect(readInventoryHead(file("empty.json", '{"DBClusterSnapshots": []}'))).toEqual({ keys: [], count: 0 });
+    expect(readInventoryHead(file("empty.json", '{"DBClusterSnapshots": []}'))).toEqual({ keys: [], aliases: [] });
+  });
+
+  it("stops at the snapshot array when nothing after it names Keys, Aliases or the array", () => {
+    // The array is broken after its first element: a head that read through it would refuse the file.
+    const broken = '{"Keys": [{"KeyId": "k"}], "DBClusterSnapshots": [{"a": 1}, {"a": 2}, "x": 1], "Marker": "m"}';
+    expect(readInventoryHead(file("one-pass.json", broken), 8)).toEqual({ keys: [{ KeyId: "k" }], aliases: [] });
+    // A name inside a longer string is no member: still one pass.
+    expect(readInventoryHead(file("in-a-string.json", '{"DBClusterSnapshots": [{"Tag": "MyKeys", "b": "xAliases"}, "x": 1]}'), 8)).toEqual({ keys: [], aliases: [] });
+    // With Keys after the array, the head must read through it, and so finds the break.
+    expect(readInventoryHead(file("keys-after.json", '{"DBClusterSnapshots": [{"a": 1}, {"a": 2}, "x": 1], "Keys": []}'), 8)).toBeUndefined();
+    const after = file("aliases-after.json", JSON.stringify({ DBClusterSnapshots: [snapshot(1)], Keys: keys, Aliases: [{ AliasName: "alias/a", AliasArn: "arn:aws:kms:us-east-1:111122223333:alias/a", TargetKeyId: "k" }] }));
+    expect(readInventoryHead(after, 16)).toEqual({ keys, aliases: [{ AliasName: "alias/a", AliasArn: "arn:aws:kms:us-east-1:111122223333:alias/a", TargetKeyId: "k" }] });
+  });
+
+  it("checks the rest of the file after the array as it streams", () => {
+    const twice = file("array-twice.json", '{"DBClusterSnapshots": [{"a": 1}], "DBClusterSnapshots": []}');
+    const seen: number[] = [];
+    expect(() => {
+      for (const s of readInventoryStream(twice, 8)) seen.push(s.index);
+    }).toThrow(/not a JSON object with a DBClusterSnapshots array/);
+    expect(seen).toEqual([0]);
+    expect(() => [...readInventoryStream(file("unclosed.json", '{"DBClusterSnapshots": [{"a": 1}], "Marker": "m"'))]).toThrow(/not a JSON object/);
   });
 
   it("names the file's line and column of a repeated key inside a snapshot, as readInventory does", async () => {

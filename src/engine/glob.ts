@@ -11,8 +11,9 @@ import { linearEngine, type LinearEngine } from "./linear.js";
 
 type Matcher = (text: string) => boolean;
 
-/** The guards picomatch writes with lookaround (dot segments, non-empty). */
-const GUARDS = ["(?!(?:^|\\/)\\.{1,2}(?:\\/|$))", "(?!\\.{1,2}(?:\\/|$))", "(?=.)"];
+/** The guards picomatch writes with lookaround: no dot segment, and (ONE_CHAR) not at the end. */
+const DOT_GUARDS = ["(?!(?:^|\\/)\\.{1,2}(?:\\/|$))", "(?!\\.{1,2}(?:\\/|$))"];
+const ONE_CHAR = "(?=.)";
 const LOOKAROUND = /\(\?<?[=!]/;
 /**
  * "Not at the end" before a last `*` segment that could match nothing (`a/**` then `/*` must not match `a`):
@@ -38,8 +39,10 @@ function compile(glob: string, nocase: boolean): Matcher | string {
 
 function compileNew(glob: string, nocase: boolean): Matcher | string {
   const { RE2, picomatch } = linearEngine();
-  let source = picomatch.makeRe(glob, { dot: true, nocase }).source.replace(LAST_SEGMENT, NON_EMPTY_LAST_SEGMENT);
-  for (const guard of GUARDS) source = source.split(guard).join("");
+  let source = picomatch.makeRe(glob, { dot: true, nocase }).source;
+  for (const guard of DOT_GUARDS) source = source.split(guard).join("");
+  // With the dot guards gone, a last segment's "not at the end" stands right before its `*`.
+  source = source.replace(LAST_SEGMENT, NON_EMPTY_LAST_SEGMENT).split(ONE_CHAR).join("");
   if (LOOKAROUND.test(source)) return "uses a negation (!(…)), which only a backtracking matcher can run: list what to match instead";
   let re: RE2JS;
   try {

@@ -7,6 +7,7 @@
 // occur in the relative paths walked, nor in AWS identifiers, regions or key ARNs). A glob that needs
 // other lookaround — picomatch's negation `!(…)` — is refused when the config is loaded.
 import type { RE2JS } from "re2js";
+import { hasDotSegment } from "../io/paths.js";
 import { linearEngine, type LinearEngine } from "./linear.js";
 
 type Matcher = (text: string) => boolean;
@@ -66,8 +67,7 @@ function compileNew(glob: string, nocase: boolean): Matcher | string {
 const PLAIN_BASE = /^[\w.\- ]+(?:\/[\w.\- ]+)*$/;
 function literalBase(glob: string, picomatch: LinearEngine["picomatch"]): string | undefined {
   const scan = picomatch.scan(glob);
-  if (scan.prefix !== "" || scan.negated || !PLAIN_BASE.test(scan.base)) return undefined;
-  if (scan.base.split("/").some((segment) => segment === "." || segment === "..")) return undefined;
+  if (scan.prefix !== "" || scan.negated || !PLAIN_BASE.test(scan.base) || hasDotSegment(scan.base)) return undefined;
   return scan.base;
 }
 

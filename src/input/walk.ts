@@ -7,7 +7,7 @@ import { readdirSync, realpathSync, statSync } from "node:fs";
 import { resolve, sep } from "node:path";
 import { gitIgnored } from "./gitignore.js";
 import { InputError } from "./read.js";
-import { isInside, relativeSlashed } from "../io/paths.js";
+import { hasDotSegment, isInside, relativeSlashed, slashed } from "../io/paths.js";
 import { globMatcher } from "../engine/glob.js";
 
 export const DEFAULT_FILES = ["**/*.{json,yaml,yml}"];
@@ -44,7 +44,6 @@ export interface WalkError {
 
 const LINE_BREAK = /[\n\r\u2028\u2029]/;
 const REQUEST_EXTENSION = /\.(?:json|ya?ml)$/;
-const DOT_SEGMENT = /(?:^|\/)\.\.?(?:\/|$)/;
 
 /**
  * DEFAULT_FILES as picomatch (`dot` on) matches it, written out: the name ends in .json, .yaml or .yml
@@ -58,7 +57,7 @@ export function isDefaultFile(path: string): boolean {
   if (LINE_BREAK.test(path.charAt(slash + 1))) return false;
   if (slash < 0) return true;
   const dir = path.slice(0, slash);
-  return !LINE_BREAK.test(dir) && !DOT_SEGMENT.test(dir);
+  return !LINE_BREAK.test(dir) && !hasDotSegment(dir);
 }
 
 /** Whether a walked file is one to lint, by the config's globs (compiled once, not per file). */
@@ -70,7 +69,7 @@ function fileMatcher(options: WalkOptions): (abs: string) => boolean {
   return (abs) => {
     const rel = relativeSlashed(options.baseDir, abs);
     // Outside the config's folder its globs cannot apply: fall back to the default extensions.
-    if (rel.startsWith("../")) return byDefault(abs.split("\\").join("/"));
+    if (rel.startsWith("../")) return byDefault(slashed(abs));
     return include(rel) && !ignore(rel);
   };
 }

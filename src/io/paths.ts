@@ -20,4 +20,10 @@ export function relativeSlashed(from: string, to: string): string {
   return slashed(relative(from, to));
 }
 
-const slashed = (path: string): string => (path.includes("\\") ? path.split("\\").join("/") : path);
+/** A path with forward slashes, as globs and reports spell it. */
+export const slashed = (path: string): string => (path.includes("\\") ? path.split("\\").join("/") : path);
+
+const DOT_SEGMENT = /(?:^|\/)\.\.?(?:\/|$)/;
+
+/** Whether a slashed path has a `.` or `..` segment (no wildcard of picomatch's crosses one). */
+export const hasDotSegment = (path: string): boolean => DOT_SEGMENT.test(path);
